@@ -1,0 +1,37 @@
+package dev.slipway.config;
+
+/**
+ * One problem found in a config file, located at a 1-based line and column (0 when the problem
+ * concerns the file as a whole).
+ *
+ * @param key     the dotted key the problem concerns, e.g. {@code run.network.port}; empty for the file
+ * @param message what is wrong and how to fix it
+ */
+public record ConfigProblem(String file, int line, int column, Severity severity, String key, String message) {
+
+    /** How bad a problem is: errors stop a deployment, warnings do not. */
+    public enum Severity {
+        ERROR, WARNING;
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    public boolean isError() {
+        return severity == Severity.ERROR;
+    }
+
+    /** {@code file:line:column: error|warning: key: message}, the form editors and CI understand. */
+    public String format() {
+        var where = line > 0 ? file + ":" + line + ":" + column : file;
+        var what = key.isEmpty() ? message : key + ": " + message;
+        return where + ": " + severity + ": " + what;
+    }
+
+    @Override
+    public String toString() {
+        return format();
+    }
+}

@@ -1,0 +1,11 @@
+package dev.slipway.config.project;
+
+/** How a project is built, decided by the files in its source directory. */
+public enum ProjectKind {
+    /** An {@code apprunner.yaml} names the runtime and the commands. */
+    APPRUNNER_YAML,
+    /** A {@code Dockerfile} builds as is. */
+    DOCKERFILE,
+    /** A {@code Makefile} gives the build and start commands; marker files choose the runtime. */
+    MAKEFILE
+}

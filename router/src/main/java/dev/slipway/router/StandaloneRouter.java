@@ -1,0 +1,1 @@
+package dev.slipway.router; public class StandaloneRouter { public static void main(String[] a){} }
