@@ -1,9 +1,15 @@
 package dev.slipway.config;
 
+import java.util.Optional;
+
 /**
  * Parses {@code apprunner.yaml} text into an {@link AppRunnerConfig}, reporting every problem at
  * once with its {@code file:line:column}. Never throws for bad input: every input ends with a
  * {@link ConfigParseResult}.
+ *
+ * <p>Unknown and misplaced keys are warnings with a suggested fix; missing required keys, values
+ * of the wrong type, unknown runtimes, invalid YAML, custom tags and duplicate keys are errors.
+ * The config is present only when there is no error.
  */
 public final class AppRunnerYamlParser {
 
@@ -15,6 +21,18 @@ public final class AppRunnerYamlParser {
      * @param text     the file's content
      */
     public static ConfigParseResult parse(String fileName, String text) {
-        throw new UnsupportedOperationException("not yet");
+        var problems = new Problems(fileName);
+        Optional<AppRunnerConfig> config = YamlLoader.load(text, problems)
+                .flatMap(root -> new ConfigReader(problems).read(root));
+        return new ConfigParseResult(problems.hasErrors() ? Optional.empty() : config, problems.all());
+    }
+
+    /**
+     * The config, or an {@link InvalidConfigException} carrying every problem when there is an
+     * error.
+     */
+    public static AppRunnerConfig parseOrThrow(String fileName, String text) {
+        var result = parse(fileName, text);
+        return result.config().orElseThrow(() -> new InvalidConfigException(result.problems()));
     }
 }

@@ -23,11 +23,15 @@ public record ConfigProblem(String file, int line, int column, Severity severity
         return severity == Severity.ERROR;
     }
 
-    /** {@code file:line:column: error|warning: key: message}, the form editors and CI understand. */
+    /**
+     * {@code file:line:column: error|warning: key: message}, the form editors and CI understand.
+     * The position is left out when the problem concerns the whole file, the key when it is empty,
+     * and the file when it is empty too (a problem about a whole directory).
+     */
     public String format() {
         var where = line > 0 ? file + ":" + line + ":" + column : file;
         var what = key.isEmpty() ? message : key + ": " + message;
-        return where + ": " + severity + ": " + what;
+        return (where.isEmpty() ? "" : where + ": ") + severity + ": " + what;
     }
 
     @Override

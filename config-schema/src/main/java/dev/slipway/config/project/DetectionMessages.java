@@ -1,0 +1,35 @@
+package dev.slipway.config.project;
+
+import java.util.List;
+
+/** Every problem text project detection produces: what is wrong; how to fix it. */
+final class DetectionMessages {
+
+    private static final String REFERENCE = "docs/apprunner-yaml.md";
+    private static final String ROOT = "the repository root";
+
+    private DetectionMessages() {
+    }
+
+    static String nothingBuildable(String displayPath) {
+        var where = displayPath.isEmpty() ? ROOT : displayPath;
+        return "no apprunner.yaml, Dockerfile or Makefile in " + where + "; add an apprunner.yaml (see " + REFERENCE + ")";
+    }
+
+    static String ymlExtension() {
+        return "App Runner and Slipway read only apprunner.yaml; rename this file to apprunner.yaml";
+    }
+
+    static String noStartTarget() {
+        return "no run or start target to start the app; add a run target, or an apprunner.yaml with run.command";
+    }
+
+    static String noRuntime(List<String> markers) {
+        return "cannot tell the runtime: none of " + String.join(", ", markers) + " is present; "
+                + "add the one your app uses, or an apprunner.yaml that names the runtime";
+    }
+
+    static String severalRuntimes(List<String> choices) {
+        return "several runtimes fit: " + String.join(", ", choices) + "; add an apprunner.yaml that names the runtime";
+    }
+}
