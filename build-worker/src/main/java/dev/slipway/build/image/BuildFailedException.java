@@ -1,10 +1,16 @@
 package dev.slipway.build.image;
 
+import java.time.Duration;
+import java.util.List;
+
 /**
  * A build failed. The message is meant for the user: the failing command, its exit code and the
  * last lines of its output, or what is missing.
  */
 public class BuildFailedException extends RuntimeException {
+
+    private static final String NO_OUTPUT = "(the command printed nothing)";
+    private static final String INDENT = "  ";
 
     public BuildFailedException(String message) {
         super(message);
@@ -12,5 +18,39 @@ public class BuildFailedException extends RuntimeException {
 
     public BuildFailedException(String message, Throwable cause) {
         super(message, cause);
+    }
+
+    /**
+     * A build command exited with a non-zero code.
+     *
+     * @param phase     the phase the command belongs to, e.g. {@code build}
+     * @param lastLines the command's last output lines, oldest first
+     */
+    public static BuildFailedException commandFailed(String phase, String command, int exitCode,
+            List<String> lastLines) {
+        return new BuildFailedException(phase + " command `" + command + "` failed with exit code " + exitCode
+                + "\n" + quote(lastLines));
+    }
+
+    /** A build command was still running when the build's time ran out, and was killed. */
+    public static BuildFailedException timedOut(String phase, String command, Duration timeout,
+            List<String> lastLines) {
+        return new BuildFailedException("build timed out after " + format(timeout) + " while running " + phase
+                + " command `" + command + "`; it was killed\n" + quote(lastLines));
+    }
+
+    /** "last N lines of output:" followed by the lines, indented, or a note that there were none. */
+    public static String quote(List<String> lastLines) {
+        if (lastLines.isEmpty()) {
+            return NO_OUTPUT;
+        }
+        var text = new StringBuilder("last ").append(lastLines.size())
+                .append(lastLines.size() == 1 ? " line" : " lines").append(" of output:");
+        lastLines.forEach(line -> text.append('\n').append(INDENT).append(line));
+        return text.toString();
+    }
+
+    private static String format(Duration duration) {
+        return duration.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
     }
 }

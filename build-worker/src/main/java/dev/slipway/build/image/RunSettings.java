@@ -1,7 +1,13 @@
 package dev.slipway.build.image;
 
+import dev.slipway.config.AppRunnerConfig;
+import dev.slipway.config.EnvVar;
+import dev.slipway.config.NetworkSection;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * How to start a built app.
@@ -15,7 +21,29 @@ import java.util.Optional;
  */
 public record RunSettings(Optional<String> command, int port, Optional<String> portEnv, Map<String, String> env) {
 
+    private static final Logger LOG = LoggerFactory.getLogger(RunSettings.class);
+
     public RunSettings {
         env = Map.copyOf(env);
+    }
+
+    /**
+     * The run settings an {@code apprunner.yaml} (or Makefile) project declares: {@code run.command},
+     * {@code run.network.port} and {@code .env}, and {@code run.env}. {@code run.secrets} are not
+     * resolved yet: each one is reported to {@code log} and left out.
+     */
+    public static RunSettings of(AppRunnerConfig config, BuildLog log) {
+        var run = config.run();
+        var network = run.network() == null ? NetworkSection.defaults() : run.network();
+        var env = new LinkedHashMap<String, String>();
+        for (EnvVar variable : run.env()) {
+            env.put(variable.name(), variable.value());
+        }
+        for (var secret : run.secrets()) {
+            var message = "run.secrets: " + secret.name() + " is not set: secrets are not resolved yet";
+            LOG.warn(message);
+            log.line(BuildPhase.IMAGE.label(), message);
+        }
+        return new RunSettings(Optional.of(run.command()), network.port(), network.env(), env);
     }
 }

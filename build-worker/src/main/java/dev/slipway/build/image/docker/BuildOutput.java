@@ -1,0 +1,91 @@
+package dev.slipway.build.image.docker;
+
+import dev.slipway.build.image.BuildLog;
+import dev.slipway.build.image.BuildPhase;
+import dev.slipway.build.image.RecentLines;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Turns the classic builder's {@code stream} texts into log lines. Texts split lines anywhere, so
+ * a line is passed on only once its end arrives. Each "Step N/M" line switches the phase; the
+ * lines a command prints since its step began are kept for failure messages.
+ */
+final class BuildOutput {
+
+    private static final Pattern STEP = Pattern.compile("Step (\\d+)/\\d+ : (.*)");
+    private static final Pattern TERMINAL_ESCAPE = Pattern.compile("\u001B\\[[0-9;?]*[A-Za-z]");
+    /** The builder's own lines, which say nothing about the user's command. */
+    private static final Pattern BUILDER_LINE = Pattern.compile(
+            " ---> .*|Removing intermediate container \\w+|Successfully built \\w{12}|Successfully tagged \\S+");
+    /** Longer output without a line break is passed on in pieces of this size. */
+    private static final int MAX_LINE_LENGTH = 16_384;
+
+    private final StepResolver steps;
+    private final BuildLog log;
+    private final RecentLines recent;
+    private final StringBuilder partial = new StringBuilder();
+    private BuildStep step = BuildStep.of(BuildPhase.BASE);
+    private String instruction = "";
+
+    BuildOutput(StepResolver steps, BuildLog log, int recentLines) {
+        this.steps = steps;
+        this.log = log;
+        this.recent = new RecentLines(recentLines);
+    }
+
+    synchronized void accept(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                emit();
+            } else {
+                partial.append(c);
+                if (partial.length() >= MAX_LINE_LENGTH) {
+                    emit();
+                }
+            }
+        }
+    }
+
+    /** Passes on a last line that had no line break. */
+    synchronized void finish() {
+        if (!clean(partial.toString()).isEmpty()) {
+            emit();
+        }
+        partial.setLength(0);
+    }
+
+    synchronized BuildStep step() {
+        return step;
+    }
+
+    /** The running step's instruction as the builder printed it, e.g. {@code COPY . /app}. */
+    synchronized String instruction() {
+        return instruction;
+    }
+
+    /** The output of the running step's command, oldest first. */
+    List<String> recentLines() {
+        return recent.lines();
+    }
+
+    private void emit() {
+        var line = clean(partial.toString());
+        partial.setLength(0);
+        var matcher = STEP.matcher(line);
+        if (matcher.matches()) {
+            instruction = matcher.group(2);
+            step = steps.resolve(Integer.parseInt(matcher.group(1)), instruction);
+            recent.clear();
+        } else if (!BUILDER_LINE.matcher(line).matches()) {
+            recent.add(line);
+        }
+        log.line(step.phase().label(), line);
+    }
+
+    private static String clean(String line) {
+        var text = TERMINAL_ESCAPE.matcher(line).replaceAll("");
+        return text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
+    }
+}

@@ -1,0 +1,104 @@
+package dev.slipway.build.image.docker;
+
+import dev.slipway.build.image.BuildFailedException;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+/**
+ * One classic-builder build: the context tar streams into the request, output goes to a
+ * {@link BuildOutput}, and failures become {@link BuildFailedException}s naming the step. Success
+ * is judged by the absence of an error in the stream, never by the "Successfully built" text,
+ * which build commands print too.
+ */
+final class ContextBuild {
+
+    private static final Pattern EXIT_CODE = Pattern.compile("returned a non-zero code: (\\d+)");
+    private static final String REFUSED = "the Docker daemon refused the build: ";
+
+    private final DockerClients clients;
+    private final Duration timeout;
+
+    ContextBuild(DockerClients clients, Duration timeout) {
+        this.clients = clients;
+        this.timeout = timeout;
+    }
+
+    /**
+     * @param extraLabels labels the daemon adds in a last step of its own, for Dockerfiles that do
+     *                    not set them
+     */
+    void run(ContextTar context, String dockerfilePath, String tag, Map<String, String> extraLabels,
+            BuildOutput output) {
+        var callback = new BuildCallback(output);
+        Optional<Exception> writerError;
+        try (var pipe = new ContextPipe(context, tag); callback) {
+            var command = clients.streaming().buildImageCmd()
+                    .withTarInputStream(pipe.input())
+                    .withDockerfilePath(dockerfilePath)
+                    .withTags(Set.of(tag))
+                    .withRemove(true)
+                    .withForcerm(true);
+            if (!extraLabels.isEmpty()) {
+                command.withLabels(extraLabels);
+            }
+            command.exec(callback);
+            // Leaving this block closes the callback, which makes the daemon abandon a build still running.
+            if (!callback.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw timedOut(output);
+            }
+            writerError = pipe.error();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BuildFailedException("the build was interrupted", e);
+        } catch (IOException e) {
+            throw new BuildFailedException("the build stream failed: " + e.getMessage(), e);
+        } catch (BuildFailedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new BuildFailedException(REFUSED + DaemonErrors.message(e), e);
+        } finally {
+            output.finish();
+        }
+        if (callback.streamError().isPresent()) {
+            throw failed(callback.streamError().get(), output, writerError);
+        }
+        if (callback.failure().isPresent()) {
+            var failure = callback.failure().get();
+            throw new BuildFailedException(REFUSED + DaemonErrors.message(failure), failure);
+        }
+        writerError.ifPresent(e -> {
+            throw new BuildFailedException("cannot send the build context: " + e.getMessage(), e);
+        });
+    }
+
+    private BuildFailedException timedOut(BuildOutput output) {
+        var step = output.step();
+        return BuildFailedException.timedOut(step.phase().label(), step.command().orElse(output.instruction()),
+                timeout, output.recentLines());
+    }
+
+    private static BuildFailedException failed(String error, BuildOutput output, Optional<Exception> writerError) {
+        var step = output.step();
+        var phase = step.phase().label();
+        var exitCode = exitCode(error);
+        if (step.command().isPresent() && exitCode.isPresent()) {
+            return BuildFailedException.commandFailed(phase, step.command().get(), exitCode.get(),
+                    output.recentLines());
+        }
+        var failure = new BuildFailedException("build failed in the " + phase + " phase at `" + output.instruction()
+                + "`: " + error.strip() + "\n" + BuildFailedException.quote(output.recentLines()));
+        writerError.ifPresent(failure::addSuppressed);
+        return failure;
+    }
+
+    /** The exit code in the classic builder's "The command '...' returned a non-zero code: N". */
+    static Optional<Integer> exitCode(String error) {
+        var matcher = EXIT_CODE.matcher(error);
+        return matcher.find() ? Optional.of(Integer.parseInt(matcher.group(1))) : Optional.empty();
+    }
+}
