@@ -1,47 +1,197 @@
 package dev.slipway.router;
 
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.Future;
+import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A running reverse proxy: routes each request by its Host header to one target of the current
- * {@link RouteTable}. Thread-safe; {@link #publish} may be called from any thread.
+ * {@link RouteTable}. Thread-safe; {@link #publish} may be called from any thread that is not one of the
+ * router's own event loops.
+ *
+ * <p>A zero-downtime switch from an old instance to a new one: {@code publish} a table without the old
+ * target, then {@code awaitDrained(old, timeout)}, then stop the old instance.
  */
 public final class Router implements AutoCloseable {
 
-    /** Starts a router listening on {@code options.port()} (0 picks a free port). */
+    private static final Logger LOG = LoggerFactory.getLogger(Router.class);
+    static final WriteBufferWaterMark WRITE_BUFFER_WATER_MARK = new WriteBufferWaterMark(32 * 1024, 64 * 1024);
+    /** Idle client keep-alive connections are closed after this long, as nginx does by default. */
+    static final Duration CLIENT_IDLE_TIMEOUT = Duration.ofSeconds(75);
+    static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(5);
+    static final int ACCEPT_BACKLOG = 1024;
+
+    private final RouterState state;
+    private final EventLoopGroup group;
+    private final List<LoopContext> loops;
+    private final Channel serverChannel;
+    private final int port;
+    private final Object lifecycle = new Object();
+    private boolean closed;
+
+    private Router(RouterState state, EventLoopGroup group, List<LoopContext> loops, Channel serverChannel) {
+        this.state = state;
+        this.group = group;
+        this.loops = loops;
+        this.serverChannel = serverChannel;
+        this.port = ((InetSocketAddress) serverChannel.localAddress()).getPort();
+    }
+
+    /**
+     * Starts a router listening on {@code options.port()} (0 picks a free port) with an empty route table.
+     *
+     * @throws IllegalStateException when the address cannot be bound
+     */
     public static Router start(RouterOptions options) {
-        throw new UnsupportedOperationException("not yet");
+        return start(options, Transport.detect());
+    }
+
+    static Router start(RouterOptions options, Transport transport) {
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(options.eventLoops(),
+                new DefaultThreadFactory("slipway-router"), transport.ioHandlerFactory());
+        try {
+            RouterState state = new RouterState(options);
+            Map<EventLoop, LoopContext> byLoop = new IdentityHashMap<>();
+            for (EventExecutor executor : group) {
+                EventLoop loop = (EventLoop) executor;
+                byLoop.put(loop, new LoopContext(loop, state, transport));
+            }
+            Channel server = bind(options, transport, group, byLoop);
+            LOG.info("Router listening on {} with {} {} event loop(s)",
+                    server.localAddress(), options.eventLoops(), transport.name());
+            return new Router(state, group, List.copyOf(byLoop.values()), server);
+        } catch (RuntimeException e) {
+            group.shutdownGracefully(0, SHUTDOWN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            throw e;
+        }
+    }
+
+    private static Channel bind(RouterOptions options, Transport transport, EventLoopGroup group,
+                                Map<EventLoop, LoopContext> byLoop) {
+        long idleSeconds = CLIENT_IDLE_TIMEOUT.toSeconds();
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(group)
+                .channel(transport.serverChannelType())
+                .option(ChannelOption.SO_BACKLOG, ACCEPT_BACKLOG)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WRITE_BUFFER_WATER_MARK)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel channel) {
+                        channel.pipeline().addLast(
+                                new IdleStateHandler(0, 0, idleSeconds, TimeUnit.SECONDS),
+                                new HttpServerCodec(),
+                                new HttpServerExpectContinueHandler(),
+                                new InboundHandler(byLoop.get(channel.eventLoop())));
+                    }
+                });
+        try {
+            return bootstrap.bind(options.bindAddress(), options.port()).syncUninterruptibly().channel();
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot listen on " + options.bindAddress().getHostAddress() + ":"
+                    + options.port() + " (" + e.getMessage() + "); choose a free port or stop what holds it", e);
+        }
     }
 
     /** The port the router listens on. */
     public int port() {
-        throw new UnsupportedOperationException("not yet");
+        return port;
     }
 
-    /** Atomically replaces the route table; requests already under way keep their target. */
+    /**
+     * Atomically replaces the route table; requests already under way keep their target.
+     *
+     * <p>Returns once every event loop has seen the new table. From then on no new request goes to a
+     * target absent from {@code table}, and every request still bound for an old target is counted in
+     * {@link #inFlight}. Idle upstream connections to targets no longer in the table are closed. Host names
+     * in target addresses are looked up here, on the calling thread.
+     *
+     * @throws IllegalStateException when the router is closed or the caller is one of its event loops
+     */
     public void publish(RouteTable table) {
-        throw new UnsupportedOperationException("not yet");
+        Objects.requireNonNull(table, "table");
+        PublishedRoutes next = PublishedRoutes.resolve(table);
+        synchronized (lifecycle) {
+            if (closed) {
+                throw new IllegalStateException("The router is closed; start a new router to publish routes");
+            }
+            for (LoopContext loop : loops) {
+                if (loop.loop.inEventLoop()) {
+                    throw new IllegalStateException("publish waits for the router's event loops; "
+                            + "call it from another thread, not from a request handler");
+                }
+            }
+            state.routes(next);
+            List<Future<?>> seen = new ArrayList<>(loops.size());
+            for (LoopContext loop : loops) {
+                seen.add(loop.loop.submit(() -> loop.onPublished(next)));
+            }
+            for (Future<?> future : seen) {
+                future.awaitUninterruptibly();
+            }
+            state.inFlight.forgetIdle(table.addresses());
+        }
+        LOG.info("Published {} route(s)", table.routes().size());
     }
 
+    /** The table currently in use. */
     public RouteTable routes() {
-        throw new UnsupportedOperationException("not yet");
+        return state.routes().table();
     }
 
     /** Requests currently in flight to a target address ({@code host:port}). */
     public int inFlight(String address) {
-        throw new UnsupportedOperationException("not yet");
+        return state.inFlight.get(address);
     }
 
     /**
-     * Waits until no request is in flight to {@code address}, at most {@code timeout}.
+     * Waits until no request is in flight to {@code address}, at most {@code timeout}. Call it after
+     * publishing a table without the address; before that, new requests may keep arriving.
      *
      * @return true when drained, false when the timeout passed first
      */
     public boolean awaitDrained(String address, Duration timeout) throws InterruptedException {
-        throw new UnsupportedOperationException("not yet");
+        Objects.requireNonNull(address, "address");
+        Objects.requireNonNull(timeout, "timeout");
+        return state.inFlight.awaitZero(address, timeout);
     }
 
+    /**
+     * Stops listening, closes every connection (requests in flight fail) and stops the event loops.
+     * Idempotent; do not call it from one of the router's event loops.
+     */
     @Override
     public void close() {
+        synchronized (lifecycle) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        serverChannel.close().syncUninterruptibly();
+        group.shutdownGracefully(0, SHUTDOWN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).syncUninterruptibly();
+        LOG.info("Router on port {} closed", port);
     }
 }

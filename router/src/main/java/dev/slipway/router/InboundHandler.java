@@ -1,0 +1,161 @@
+package dev.slipway.router;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.ReferenceCountUtil;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.util.ArrayDeque;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The end of a client connection's pipeline. Runs one {@link Exchange} at a time; requests a client
+ * pipelines behind the current one wait here, and reading stops until they can be served.
+ */
+final class InboundHandler extends ChannelInboundHandlerAdapter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InboundHandler.class);
+
+    private final LoopContext loop;
+    private final ArrayDeque<Object> pipelined = new ArrayDeque<>();
+    private ChannelHandlerContext ctx;
+    private String clientIp;
+    private Exchange exchange;
+    private boolean drainScheduled;
+
+    InboundHandler(LoopContext loop) {
+        this.loop = loop;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext context) {
+        ctx = context;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext context, Object msg) {
+        if (!pipelined.isEmpty() || (exchange != null && exchange.requestComplete())) {
+            pipelined.add(msg);
+            updateReading();
+            return;
+        }
+        dispatch(msg);
+    }
+
+    private void dispatch(Object msg) {
+        if (msg instanceof HttpRequest request) {
+            Exchange next = new Exchange(loop, this, ctx.channel(), request);
+            exchange = next;
+            next.start();
+            if (msg instanceof HttpContent content) {
+                next.onRequestContent(content);
+            }
+        } else if (msg instanceof HttpContent content && exchange != null) {
+            exchange.onRequestContent(content);
+        } else {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext context) {
+        if (exchange != null) {
+            exchange.flushUpstream();
+        }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext context) {
+        if (exchange != null) {
+            exchange.onClientWritabilityChanged();
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext context) {
+        if (exchange != null) {
+            exchange.onClientClosed();
+        }
+        releasePipelined();
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext context, Object event) {
+        if (event instanceof IdleStateEvent) {
+            if (exchange == null) {
+                context.close();
+            }
+        } else {
+            context.fireUserEventTriggered(event);
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
+        LOG.debug("Client connection {} failed: {}", context.channel(), cause.toString());
+        context.close();
+    }
+
+    /** Called by the current exchange once its response is written (or it gave up). */
+    void exchangeFinished(Exchange finished, boolean keepAlive) {
+        if (finished != exchange) {
+            return;
+        }
+        exchange = null;
+        if (!keepAlive) {
+            ctx.close();
+            releasePipelined();
+        } else if (!pipelined.isEmpty()) {
+            // Served from a fresh task: finishing can happen inside a write listener of the previous exchange.
+            if (!drainScheduled) {
+                drainScheduled = true;
+                ctx.executor().execute(this::drainPipelined);
+            }
+        } else {
+            updateReading();
+        }
+    }
+
+    private void drainPipelined() {
+        drainScheduled = false;
+        while (!pipelined.isEmpty() && (exchange == null || !exchange.requestComplete())) {
+            if (!ctx.channel().isActive()) {
+                releasePipelined();
+                return;
+            }
+            dispatch(pipelined.poll());
+        }
+        if (exchange != null) {
+            exchange.flushUpstream();
+        }
+        updateReading();
+    }
+
+    /** Reads from the client only when the current exchange can take request data right now. */
+    void updateReading() {
+        boolean read = exchange == null ? pipelined.isEmpty() : exchange.wantsRequestContent();
+        if (ctx.channel().config().isAutoRead() != read) {
+            ctx.channel().config().setAutoRead(read);
+        }
+    }
+
+    String clientIp() {
+        if (clientIp == null) {
+            SocketAddress remote = ctx.channel().remoteAddress();
+            clientIp = remote instanceof InetSocketAddress inet && inet.getAddress() != null
+                    ? inet.getAddress().getHostAddress() : "unknown";
+        }
+        return clientIp;
+    }
+
+    private void releasePipelined() {
+        Object msg;
+        while ((msg = pipelined.poll()) != null) {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+}

@@ -1,0 +1,197 @@
+package dev.slipway.router;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.LastHttpContent;
+import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+
+/**
+ * The upstream side of one exchange: which connection carries the request and how much of the request has
+ * gone out on it. Reuses an idle pooled connection or opens one, queues body parts while connecting, and
+ * sends the request head again when a dead pooled connection is replaced. Runs on the exchange's loop.
+ */
+final class UpstreamLink {
+
+    private final LoopContext loop;
+    private final Exchange exchange;
+    private final HttpRequest request;
+    private String address;
+    private InetSocketAddress socket;
+    private Channel channel;
+    private UpstreamHandler handler;
+    private boolean reused;
+    private boolean connecting;
+    /** Identifies the latest connection attempt, so a late result of an abandoned one is discarded. */
+    private int attempt;
+    private ArrayDeque<HttpContent> pending;
+    private boolean bodyForwarded;
+    private boolean requestSent;
+
+    UpstreamLink(LoopContext loop, Exchange exchange, HttpRequest request) {
+        this.loop = loop;
+        this.exchange = exchange;
+        this.request = request;
+    }
+
+    /** Sends the request to {@code target}, over an idle pooled connection when there is one. */
+    void open(String target, InetSocketAddress targetSocket) {
+        address = target;
+        socket = targetSocket;
+        Channel pooled = loop.pool.acquire(target);
+        if (pooled != null) {
+            attach(pooled, true);
+        } else {
+            connect();
+        }
+    }
+
+    /** Sends the request again over a new connection to the same address; valid while no body byte went out. */
+    void reconnect() {
+        if (requestSent) {
+            requestSent = false;
+            enqueue(LastHttpContent.EMPTY_LAST_CONTENT);
+        }
+        connect();
+    }
+
+    private void connect() {
+        connecting = true;
+        int current = ++attempt;
+        exchange.updateClientReading();
+        loop.connect(socket).addListener((ChannelFutureListener) future -> onConnected(future, current));
+    }
+
+    private void onConnected(ChannelFuture future, int which) {
+        if (!connecting || which != attempt) {
+            future.channel().close();
+            return;
+        }
+        connecting = false;
+        if (future.isSuccess()) {
+            attach(future.channel(), false);
+        } else {
+            exchange.onConnectFailed(address, future.cause());
+        }
+    }
+
+    private void attach(Channel upstream, boolean pooled) {
+        channel = upstream;
+        reused = pooled;
+        handler = upstream.pipeline().get(UpstreamHandler.class);
+        handler.attach(exchange, address);
+        upstream.config().setAutoRead(exchange.clientWritable());
+        upstream.write(request, upstream.voidPromise());
+        if (pending != null) {
+            HttpContent content;
+            while ((content = pending.poll()) != null) {
+                forward(content);
+            }
+        }
+        upstream.flush();
+        exchange.updateClientReading();
+    }
+
+    /** Sends part of the request body, or queues it while connecting; false when no connection will take it. */
+    boolean offer(HttpContent content) {
+        if (connecting) {
+            enqueue(content);
+            return true;
+        }
+        if (channel == null) {
+            return false;
+        }
+        forward(content);
+        return true;
+    }
+
+    private void enqueue(HttpContent content) {
+        if (pending == null) {
+            pending = new ArrayDeque<>();
+        }
+        pending.add(content);
+    }
+
+    private void forward(HttpContent content) {
+        if (content.content().isReadable()) {
+            bodyForwarded = true;
+        }
+        if (content instanceof LastHttpContent) {
+            requestSent = true;
+        }
+        channel.write(content, channel.voidPromise());
+    }
+
+    /**
+     * Lets go of the connection: back to the pool when {@code reusable} and its address is still routed (a
+     * publish may have removed it meanwhile), closed otherwise.
+     */
+    void release(boolean reusable) {
+        if (channel == null) {
+            return;
+        }
+        Channel upstream = channel;
+        channel = null;
+        handler.detach();
+        handler = null;
+        if (reusable && loop.state.routes().table().addresses().contains(address)) {
+            upstream.config().setAutoRead(true);
+            loop.pool.release(address, upstream);
+        } else {
+            upstream.close();
+        }
+    }
+
+    /** Gives up: closes the connection, abandons a connection attempt and drops the queued body. */
+    void close() {
+        release(false);
+        connecting = false;
+        if (pending != null) {
+            HttpContent content;
+            while ((content = pending.poll()) != null) {
+                content.release();
+            }
+        }
+    }
+
+    boolean owns(Channel upstream) {
+        return upstream == channel;
+    }
+
+    boolean connecting() {
+        return connecting;
+    }
+
+    /** True unless the connection's outbound buffer is full. */
+    boolean writable() {
+        return channel == null || channel.isWritable();
+    }
+
+    boolean reused() {
+        return reused;
+    }
+
+    boolean bodyForwarded() {
+        return bodyForwarded;
+    }
+
+    /** True once the whole request, up to its last part, was written to the connection. */
+    boolean requestSent() {
+        return requestSent;
+    }
+
+    void readResponses(boolean read) {
+        if (channel != null) {
+            channel.config().setAutoRead(read);
+        }
+    }
+
+    void flush() {
+        if (channel != null) {
+            channel.flush();
+        }
+    }
+}

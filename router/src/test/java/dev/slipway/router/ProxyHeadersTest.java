@@ -1,0 +1,58 @@
+package dev.slipway.router;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.HttpHeaders;
+import org.junit.jupiter.api.Test;
+
+class ProxyHeadersTest {
+
+    @Test
+    void removesHopByHopHeadersAndThoseNamedInConnectionButKeepsFraming() {
+        HttpHeaders headers = new DefaultHttpHeaders()
+                .add("Host", "a.localhost")
+                .add("Connection", "keep-alive, X-Private")
+                .add("Connection", "Content-Length, Host")
+                .add("X-Private", "1")
+                .add("Keep-Alive", "timeout=5")
+                .add("Proxy-Connection", "keep-alive")
+                .add("TE", "trailers")
+                .add("Trailer", "X-Sum")
+                .add("Upgrade", "websocket")
+                .add("Content-Length", "3")
+                .add("Transfer-Encoding", "chunked")
+                .add("X-Public", "yes");
+
+        ProxyHeaders.removeHopByHop(headers);
+
+        assertThat(headers.names()).containsExactlyInAnyOrder("Host", "Content-Length", "Transfer-Encoding", "X-Public");
+    }
+
+    @Test
+    void appendsTheClientToEveryEarlierForwardedFor() {
+        HttpHeaders headers = new DefaultHttpHeaders()
+                .add("Host", "a.localhost:8000")
+                .add("X-Forwarded-For", "198.51.100.1")
+                .add("X-Forwarded-For", "198.51.100.2")
+                .add("X-Forwarded-Proto", "https");
+
+        ProxyHeaders.forwardRequest(headers, "127.0.0.1", "id-1");
+
+        assertThat(headers.get("X-Forwarded-For")).isEqualTo("198.51.100.1, 198.51.100.2, 127.0.0.1");
+        assertThat(headers.getAll("X-Forwarded-For")).hasSize(1);
+        assertThat(headers.get("X-Forwarded-Proto")).isEqualTo("http");
+        assertThat(headers.get("X-Forwarded-Host")).isEqualTo("a.localhost:8000");
+        assertThat(headers.get("Host")).isEqualTo("a.localhost:8000");
+        assertThat(headers.get("X-Request-Id")).isEqualTo("id-1");
+    }
+
+    @Test
+    void keepsReasonableRequestIdsAndReplacesOthers() {
+        assertThat(RequestIds.keepOrCreate("abc-123")).isEqualTo("abc-123");
+        assertThat(RequestIds.keepOrCreate(null)).matches("[0-9a-f]{32}");
+        assertThat(RequestIds.keepOrCreate("has space")).matches("[0-9a-f]{32}");
+        assertThat(RequestIds.keepOrCreate("x".repeat(RequestIds.MAX_LENGTH + 1))).matches("[0-9a-f]{32}");
+        assertThat(RequestIds.create()).isNotEqualTo(RequestIds.create());
+    }
+}

@@ -1,0 +1,95 @@
+package dev.slipway.router;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RouteStateFileTest {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void readsBackWhatItWrote() throws Exception {
+        RouteTable table = RouteTable.of(List.of(
+                new Route("hello.localhost", List.of(new Target("127.0.0.1:9001", 90), new Target("127.0.0.1:9002", 10))),
+                new Route("empty.localhost", List.of())));
+        Path file = directory.resolve("state/routes.json");
+
+        RouteStateFile.write(file, table);
+
+        assertThat(RouteStateFile.read(file)).isEqualTo(table);
+        assertThat(Files.list(file.getParent())).containsExactly(file);
+        assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-r--r--"));
+    }
+
+    @Test
+    void readsTheMinimalShapeAndDefaultsTheWeight() throws Exception {
+        RouteTable table = RouteStateFile.parse(
+                "{\"routes\":[{\"host\":\"Hello.localhost\",\"targets\":[{\"address\":\"127.0.0.1:9001\"}]}]}", "inline");
+
+        assertThat(table.lookup("hello.localhost")).hasValue(
+                new Route("hello.localhost", List.of(new Target("127.0.0.1:9001", Target.FULL_WEIGHT))));
+    }
+
+    @Test
+    void reportsWhereTheJsonIsBroken() {
+        assertThatThrownBy(() -> RouteStateFile.parse("{\"routes\": [\n  {\"host\": \"a\",,}\n]}", "routes.json"))
+                .isInstanceOfSatisfying(InvalidRouteStateException.class, e -> {
+                    assertThat(e.line()).isEqualTo(2);
+                    assertThat(e.column()).isEqualTo(16);
+                    assertThat(e.getMessage()).startsWith("routes.json:2:16: invalid JSON: ");
+                });
+    }
+
+    @Test
+    void reportsATruncatedFileWithoutParserNoise() {
+        assertThatThrownBy(() -> RouteStateFile.parse("{\"routes\": [", "routes.json"))
+                .isInstanceOf(InvalidRouteStateException.class)
+                .hasMessage("routes.json:1:13: invalid JSON: Unexpected end-of-input: expected close marker for Array");
+    }
+
+    @Test
+    void reportsAnUnknownFieldAtItsPlace() {
+        assertThatThrownBy(() -> RouteStateFile.parse("{\"routes\": [{\"host\": \"a\", \"tragets\": []}]}", "routes.json"))
+                .isInstanceOf(InvalidRouteStateException.class)
+                .hasMessage("routes.json:1:27: unknown field 'tragets' in a route; a route has 'host' and 'targets'");
+    }
+
+    @Test
+    void reportsAnInvalidTargetAddressAtItsValue() {
+        assertThatThrownBy(() -> RouteStateFile.parse(
+                "{\"routes\": [{\"host\": \"a\",\n \"targets\": [{\"address\": \"127.0.0.1\"}]}]}", "routes.json"))
+                .isInstanceOf(InvalidRouteStateException.class)
+                .hasMessageStartingWith("routes.json:2:26: Target address '127.0.0.1' is invalid");
+    }
+
+    @Test
+    void reportsAHostRoutedTwice() {
+        assertThatThrownBy(() -> RouteStateFile.parse(
+                "{\"routes\": [{\"host\": \"a\", \"targets\": []},\n{\"host\": \"A\", \"targets\": []}]}", "routes.json"))
+                .isInstanceOf(InvalidRouteStateException.class)
+                .hasMessage("routes.json:2:10: host 'a' is routed twice; merge its targets into one route");
+    }
+
+    @Test
+    void requiresTheRoutesField() {
+        assertThatThrownBy(() -> RouteStateFile.parse("{}", "routes.json"))
+                .isInstanceOf(InvalidRouteStateException.class)
+                .hasMessage("routes.json:1:1: missing 'routes'; write {\"routes\": []} for no routes");
+    }
+
+    @Test
+    void rejectsANegativeWeight() {
+        assertThatThrownBy(() -> RouteStateFile.parse(
+                "{\"routes\": [{\"host\": \"a\", \"targets\": [{\"address\": \"127.0.0.1:1\", \"weight\": -5}]}]}", "r.json"))
+                .isInstanceOf(InvalidRouteStateException.class)
+                .hasMessageContaining("has weight -5");
+    }
+}
