@@ -1,0 +1,28 @@
+package dev.slipway.platform.deployment;
+
+import dev.slipway.build.image.Artifact;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A deployment as stored.
+ *
+ * @param number     the service's deployment counter: 1 for its first deployment
+ * @param phase      the step in progress, or the last step reached once finished
+ * @param rollbackOf for a rollback, the deployment whose artifact it runs again
+ * @param artifact   the built image or app directory, once built
+ * @param reason     why it failed
+ * @param timings    milliseconds spent in each phase
+ */
+public record Deployment(
+        String id, long serviceId, int number, DeploymentTrigger trigger, DeploymentStatus status,
+        Optional<DeploymentPhase> phase, Optional<String> commit, Optional<String> rollbackOf,
+        Optional<Artifact> artifact, Optional<String> instanceId, Optional<String> instanceAddress,
+        Optional<String> reason, Map<DeploymentPhase, Long> timings,
+        Instant createdAt, Optional<Instant> startedAt, Optional<Instant> finishedAt) {
+
+    public Deployment {
+        timings = Map.copyOf(timings);
+    }
+}

@@ -1,0 +1,132 @@
+package dev.slipway.platform.deployment;
+
+import dev.slipway.build.image.Artifact;
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Deployments in PostgreSQL. */
+@Repository
+public class DeploymentRepository {
+
+    private static final String COLUMNS = "id, service_id, number, trigger, status, phase, commit_id, rollback_of, "
+            + "artifact, instance_id, instance_address, reason, timings, created_at, started_at, finished_at";
+    private static final int ID_BYTES = 6;
+    private static final int CREATE_ATTEMPTS = 5;
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final SecureRandom random = new SecureRandom();
+
+    DeploymentRepository(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** Creates the service's next deployment, numbered one above its last. */
+    Deployment create(long serviceId, DeploymentTrigger trigger, DeploymentStatus status,
+                      Optional<String> commit, Optional<String> rollbackOf) {
+        for (int attempt = 1; ; attempt++) {
+            var id = "d" + HexFormat.of().formatHex(bytes());
+            try {
+                return jdbc.sql("insert into deployments (id, service_id, number, trigger, status, commit_id, rollback_of) "
+                                + "select ?, ?, coalesce(max(number), 0) + 1, ?, ?, ?, ? from deployments where service_id = ? "
+                                + "returning " + COLUMNS)
+                        .params(id, serviceId, trigger.wireName(), status.name(), commit.orElse(null),
+                                rollbackOf.orElse(null), serviceId)
+                        .query(this::map).single();
+            } catch (DuplicateKeyException e) {
+                if (attempt == CREATE_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    public Optional<Deployment> find(String id) {
+        return jdbc.sql("select " + COLUMNS + " from deployments where id = ?").param(id).query(this::map).optional();
+    }
+
+    /** The service's deployments, newest first. */
+    public List<Deployment> listForService(long serviceId) {
+        return jdbc.sql("select " + COLUMNS + " from deployments where service_id = ? order by number desc")
+                .param(serviceId).query(this::map).list();
+    }
+
+    List<Deployment> findUnfinished() {
+        return jdbc.sql("select " + COLUMNS + " from deployments where status in ('PENDING', 'IN_PROGRESS', "
+                + "'ROLLBACK_IN_PROGRESS') order by created_at").query(this::map).list();
+    }
+
+    void start(String id, DeploymentStatus status) {
+        jdbc.sql("update deployments set status = ?, started_at = now() where id = ?").params(status.name(), id).update();
+    }
+
+    void enterPhase(String id, DeploymentPhase phase) {
+        jdbc.sql("update deployments set phase = ? where id = ?").params(phase.name(), id).update();
+    }
+
+    void recordTiming(String id, DeploymentPhase phase, long millis) {
+        jdbc.sql("update deployments set timings = timings || jsonb_build_object(?::text, ?::bigint) where id = ?")
+                .params(phase.name(), millis, id).update();
+    }
+
+    void recordCommit(String id, String commit) {
+        jdbc.sql("update deployments set commit_id = ? where id = ?").params(commit, id).update();
+    }
+
+    void recordArtifact(String id, Artifact artifact) {
+        jdbc.sql("update deployments set artifact = ?::jsonb where id = ?")
+                .params(json.writeValueAsString(artifact), id).update();
+    }
+
+    void recordInstance(String id, String instanceId, String address) {
+        jdbc.sql("update deployments set instance_id = ?, instance_address = ? where id = ?")
+                .params(instanceId, address, id).update();
+    }
+
+    void finish(String id, DeploymentStatus status, String reason) {
+        jdbc.sql("update deployments set status = ?, reason = ?, finished_at = now() where id = ?")
+                .params(status.name(), reason, id).update();
+    }
+
+    private byte[] bytes() {
+        var bytes = new byte[ID_BYTES];
+        random.nextBytes(bytes);
+        return bytes;
+    }
+
+    private Deployment map(ResultSet rs, int row) throws SQLException {
+        var phase = rs.getString("phase");
+        var artifact = rs.getString("artifact");
+        Map<String, Long> rawTimings = json.readValue(rs.getString("timings"), new TypeReference<Map<String, Long>>() { });
+        var timings = new EnumMap<DeploymentPhase, Long>(DeploymentPhase.class);
+        rawTimings.forEach((k, v) -> timings.put(DeploymentPhase.valueOf(k), v));
+        return new Deployment(
+                rs.getString("id"), rs.getLong("service_id"), rs.getInt("number"),
+                DeploymentTrigger.fromWireName(rs.getString("trigger")),
+                DeploymentStatus.valueOf(rs.getString("status")),
+                Optional.ofNullable(phase).map(DeploymentPhase::valueOf),
+                Optional.ofNullable(rs.getString("commit_id")),
+                Optional.ofNullable(rs.getString("rollback_of")),
+                Optional.ofNullable(artifact).map(a -> json.readValue(a, Artifact.class)),
+                Optional.ofNullable(rs.getString("instance_id")),
+                Optional.ofNullable(rs.getString("instance_address")),
+                Optional.ofNullable(rs.getString("reason")),
+                timings,
+                rs.getTimestamp("created_at").toInstant(),
+                Optional.ofNullable(rs.getTimestamp("started_at")).map(Timestamp::toInstant),
+                Optional.ofNullable(rs.getTimestamp("finished_at")).map(Timestamp::toInstant));
+    }
+}

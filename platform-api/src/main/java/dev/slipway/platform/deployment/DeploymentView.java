@@ -1,0 +1,36 @@
+package dev.slipway.platform.deployment;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A deployment as the API shows it.
+ *
+ * @param image   the built image's id, or the prepared app directory for the process runtime
+ * @param models  the model objects that went into the build (URI, version or ETag, sha256)
+ * @param timings seconds spent in each phase, in the order they ran
+ */
+record DeploymentView(String id, int number, String service, String trigger, DeploymentStatus status,
+                      DeploymentPhase phase, String commit, String image, String artifactKind,
+                      List<Map<String, String>> models, String rollbackOf, String reason,
+                      Map<DeploymentPhase, Double> timings, Instant createdAt, Instant startedAt,
+                      Instant finishedAt) {
+
+    static DeploymentView of(Deployment d, String service) {
+        var timings = new LinkedHashMap<DeploymentPhase, Double>();
+        for (var phase : DeploymentPhase.values()) {
+            var millis = d.timings().get(phase);
+            if (millis != null) {
+                timings.put(phase, millis / 1000.0);
+            }
+        }
+        return new DeploymentView(d.id(), d.number(), service, d.trigger().wireName(), d.status(),
+                d.phase().orElse(null), d.commit().orElse(null),
+                d.artifact().map(a -> a.reference()).orElse(null),
+                d.artifact().map(a -> a.kind().name().toLowerCase()).orElse(null),
+                List.of(), d.rollbackOf().orElse(null), d.reason().orElse(null), timings,
+                d.createdAt(), d.startedAt().orElse(null), d.finishedAt().orElse(null));
+    }
+}

@@ -1,0 +1,95 @@
+package dev.slipway.platform.deployment;
+
+import dev.slipway.build.image.Artifact;
+import dev.slipway.build.image.BuildFailedException;
+import dev.slipway.build.image.ImageBuilder;
+import dev.slipway.build.image.RunSettings;
+import dev.slipway.build.plan.BuildPlanner;
+import dev.slipway.build.source.SourceFetchException;
+import dev.slipway.build.source.SourceFetcher;
+import dev.slipway.build.source.SourceRequest;
+import dev.slipway.config.ConfigProblem;
+import dev.slipway.config.InvalidConfigException;
+import dev.slipway.config.NetworkSection;
+import dev.slipway.platform.gitpush.GitRepositories;
+import dev.slipway.platform.service.ServiceSource;
+import dev.slipway.platform.system.SlipwayProperties;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/** Turns a deployment's source into a runnable artifact: fetch, detect, build. */
+@Component
+class SourceBuild {
+
+    private final SourceFetcher fetcher;
+    private final BuildPlanner planner;
+    private final ImageBuilder builder;
+    private final GitRepositories repositories;
+    private final Path workDirectory;
+
+    SourceBuild(SourceFetcher fetcher, BuildPlanner planner, ImageBuilder builder, GitRepositories repositories,
+                SlipwayProperties properties) {
+        this.fetcher = fetcher;
+        this.planner = planner;
+        this.builder = builder;
+        this.repositories = repositories;
+        this.workDirectory = properties.workDirectory();
+    }
+
+    /**
+     * @throws DeploymentFailedException with a message for the user when any step fails
+     */
+    Artifact build(DeploymentRun run, DeploymentRepository deployments) {
+        var source = run.service().source();
+        if (source.type() == ServiceSource.Type.IMAGE) {
+            var image = source.image().orElseThrow();
+            run.note("Running image " + image + " as is");
+            return new Artifact(Artifact.Kind.IMAGE, image,
+                    new RunSettings(Optional.empty(), NetworkSection.DEFAULT_PORT, Optional.empty(), Map.of()));
+        }
+        var checkout = workDirectory.resolve(run.id());
+        try {
+            run.enter(DeploymentPhase.FETCHING_SOURCE);
+            var fetched = fetcher.fetch(request(run, source), checkout);
+            deployments.recordCommit(run.id(), fetched.commit());
+            run.note("Fetched commit " + fetched.commit().substring(0, Math.min(12, fetched.commit().length())));
+            run.enter(DeploymentPhase.BUILDING);
+            var plan = planner.plan(run.service().name(), run.id(), fetched);
+            run.note("Building a " + plan.kind().name().toLowerCase().replace('_', ' ') + " project");
+            return builder.build(plan, run);
+        } catch (SourceFetchException | BuildFailedException e) {
+            throw new DeploymentFailedException(e.getMessage(), e);
+        } catch (InvalidConfigException e) {
+            throw new DeploymentFailedException(e.problems().stream().filter(ConfigProblem::isError)
+                    .map(ConfigProblem::format).collect(Collectors.joining("\n")), e);
+        } finally {
+            deleteQuietly(checkout);
+        }
+    }
+
+    private SourceRequest request(DeploymentRun run, ServiceSource source) {
+        if (source.type() == ServiceSource.Type.GIT_PUSH) {
+            var revision = run.deployment().commit().orElse("refs/heads/" + source.branch());
+            return new SourceRequest(repositories.path(run.service().name()).toString(), revision,
+                    source.sourceDirectory());
+        }
+        return new SourceRequest(source.url().orElseThrow(), source.branch(), source.sourceDirectory());
+    }
+
+    private static void deleteQuietly(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (var walk = Files.walk(directory)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // Leftover work directories only cost disk space; the next start can sweep them.
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.slipway.platform.service;
+
+import dev.slipway.platform.system.InvalidRequestException;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** The body of {@code POST /api/v1/services}. */
+record CreateServiceRequest(String name, SourceBody source) {
+
+    /** {@code {"type": "git-push" | "git" | "image", "url", "branch", "sourceDirectory", "image"}}. */
+    record SourceBody(String type, String url, String branch, String sourceDirectory, String image) {
+    }
+
+    /** @throws InvalidRequestException naming the field that is missing or wrong */
+    ServiceSource toSource() {
+        if (source == null || source.type() == null) {
+            return ServiceSource.gitPush();
+        }
+        var type = ServiceSource.Type.fromWireName(source.type()).orElseThrow(() -> new InvalidRequestException(
+                "source.type '" + source.type() + "' is unknown; use one of " + Arrays.stream(ServiceSource.Type.values())
+                        .map(ServiceSource.Type::wireName).collect(Collectors.joining(", "))));
+        var branch = blankToNull(source.branch()) == null ? ServiceSource.DEFAULT_BRANCH : source.branch();
+        var directory = source.sourceDirectory() == null ? "" : source.sourceDirectory().replaceAll("^/+|/+$", "");
+        if (directory.contains("..")) {
+            throw new InvalidRequestException("source.sourceDirectory must stay inside the repository, not '"
+                    + source.sourceDirectory() + "'");
+        }
+        return switch (type) {
+            case GIT_PUSH -> new ServiceSource(type, Optional.empty(), branch, directory, Optional.empty());
+            case GIT -> new ServiceSource(type, Optional.of(require(source.url(), "source.url",
+                    "the repository to fetch, e.g. https://github.com/you/app.git")), branch, directory, Optional.empty());
+            case IMAGE -> new ServiceSource(type, Optional.empty(), branch, "", Optional.of(
+                    require(source.image(), "source.image", "the image to run, e.g. registry.example.com/app:1.0")));
+        };
+    }
+
+    private static String require(String value, String field, String what) {
+        if (blankToNull(value) == null) {
+            throw new InvalidRequestException(field + " is required: " + what);
+        }
+        return value;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

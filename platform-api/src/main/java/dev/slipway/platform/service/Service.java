@@ -1,0 +1,15 @@
+package dev.slipway.platform.service;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A service as stored.
+ *
+ * @param statusReason       why the status is what it is, when that is not obvious
+ * @param activeDeploymentId the deployment serving traffic, if any
+ */
+public record Service(long id, String name, ServiceSource source, ServiceStatus status,
+                      Optional<String> statusReason, Optional<String> activeDeploymentId,
+                      Instant createdAt, Instant updatedAt) {
+}

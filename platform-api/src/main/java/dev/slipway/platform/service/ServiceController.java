@@ -1,0 +1,58 @@
+package dev.slipway.platform.service;
+
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** {@code /api/v1/services}: create, list, show and delete services. */
+@RestController
+@RequestMapping("/api/v1/services")
+class ServiceController {
+
+    private final ServiceOperations operations;
+    private final ServiceRepository services;
+
+    ServiceController(ServiceOperations operations, ServiceRepository services) {
+        this.operations = operations;
+        this.services = services;
+    }
+
+    @PostMapping
+    ResponseEntity<ServiceView> create(@RequestBody CreateServiceRequest request) {
+        var name = ServiceName.requireValid(request.name());
+        var service = operations.create(name, request.toSource());
+        var location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{name}").buildAndExpand(name).toUri();
+        return ResponseEntity.created(location).body(view(service));
+    }
+
+    @GetMapping
+    List<ServiceView> list() {
+        return services.findAll().stream().map(this::view).toList();
+    }
+
+    @GetMapping("/{name}")
+    ServiceView get(@PathVariable String name) {
+        return view(services.get(name));
+    }
+
+    @DeleteMapping("/{name}")
+    ServiceView delete(@PathVariable String name) {
+        var service = services.get(name);
+        operations.delete(service);
+        return new ServiceView(service.name(), ServiceStatus.DELETED, null, null, null, null,
+                service.createdAt(), java.time.Instant.now());
+    }
+
+    private ServiceView view(Service service) {
+        var gitUrl = ServletUriComponentsBuilder.fromCurrentContextPath().path("/git/{name}.git")
+                .buildAndExpand(service.name()).toUriString();
+        return ServiceView.of(service, operations.url(service.name()), gitUrl);
+    }
+}

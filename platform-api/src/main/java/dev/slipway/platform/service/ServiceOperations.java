@@ -1,0 +1,52 @@
+package dev.slipway.platform.service;
+
+import dev.slipway.platform.deployment.Deployer;
+import dev.slipway.platform.deployment.DeploymentListener;
+import dev.slipway.platform.deployment.DeploymentTrigger;
+import dev.slipway.platform.gitpush.GitRepositories;
+import dev.slipway.platform.routing.ServiceRoutes;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/** Creating and deleting a service touches its repository, its routes and its instances. */
+@Component
+class ServiceOperations {
+
+    private final ServiceRepository services;
+    private final GitRepositories repositories;
+    private final Deployer deployer;
+    private final ServiceRoutes routes;
+
+    ServiceOperations(ServiceRepository services, GitRepositories repositories, Deployer deployer,
+                      ServiceRoutes routes) {
+        this.services = services;
+        this.repositories = repositories;
+        this.deployer = deployer;
+        this.routes = routes;
+    }
+
+    /** Creates the service; one with a fetchable source starts deploying at once. */
+    Service create(String name, ServiceSource source) {
+        if (source.type() == ServiceSource.Type.GIT_PUSH) {
+            var service = services.create(name, source, ServiceStatus.OPERATION_IN_PROGRESS,
+                    "Waiting for the first git push.");
+            repositories.create(name, source.branch());
+            return service;
+        }
+        var service = services.create(name, source, ServiceStatus.OPERATION_IN_PROGRESS, "Deployment 1 is queued.");
+        deployer.deploy(service, DeploymentTrigger.CREATE, Optional.empty(), DeploymentListener.NULL);
+        return service;
+    }
+
+    /** Stops the service's instances, removes its route, repository and records. */
+    void delete(Service service) {
+        deployer.retire(service);
+        routes.unroute(service.name());
+        repositories.delete(service.name());
+        services.delete(service.id());
+    }
+
+    String url(String service) {
+        return routes.url(service);
+    }
+}

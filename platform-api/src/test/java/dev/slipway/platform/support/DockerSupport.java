@@ -1,0 +1,55 @@
+package dev.slipway.platform.support;
+
+import com.github.dockerjava.api.exception.NotFoundException;
+import dev.slipway.build.image.docker.DockerClients;
+import java.util.Collection;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+
+/** For tests that need Docker: skips them with a reason when it is missing, and cleans up after them. */
+public final class DockerSupport {
+
+    /** The offline runtime image that {@code make runtimes} builds; tests build their apps on it. */
+    public static final String PYTHON_RUNTIME_IMAGE = "slipway/runtime-python3:bookworm";
+
+    private DockerSupport() {
+    }
+
+    /** Skips the calling test unless a Docker daemon answers and has the python runtime image. */
+    public static void assumeDockerWithPythonRuntime() {
+        Assumptions.assumeTrue(DockerClients.isAvailable(),
+                "No Docker daemon answers (DOCKER_HOST or /var/run/docker.sock); Docker tests are skipped");
+        try (var clients = DockerClients.connect()) {
+            clients.control().inspectImageCmd(PYTHON_RUNTIME_IMAGE).exec();
+        } catch (NotFoundException e) {
+            Assumptions.abort("Image " + PYTHON_RUNTIME_IMAGE + " is missing; run `make runtimes` to build it");
+        }
+    }
+
+    /** Removes the containers and images of the given deployments. */
+    public static void removeDeployments(Collection<String> deploymentIds) {
+        if (deploymentIds.isEmpty() || !DockerClients.isAvailable()) {
+            return;
+        }
+        try (var clients = DockerClients.connect()) {
+            var docker = clients.control();
+            for (var id : deploymentIds) {
+                var label = Map.of("dev.slipway.deployment", id);
+                for (var container : docker.listContainersCmd().withShowAll(true).withLabelFilter(label).exec()) {
+                    try {
+                        docker.removeContainerCmd(container.getId()).withForce(true).exec();
+                    } catch (NotFoundException e) {
+                        // Already gone.
+                    }
+                }
+                for (var image : docker.listImagesCmd().withLabelFilter(label).exec()) {
+                    try {
+                        docker.removeImageCmd(image.getId()).withForce(true).exec();
+                    } catch (NotFoundException e) {
+                        // Already gone.
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package dev.slipway.platform.support;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Requests sent back to back by a few clients until stopped, each one recorded: the way a user
+ * notices a dropped request during a redeploy.
+ */
+public final class SteadyLoad implements AutoCloseable {
+
+    private static final int CLIENTS = 4;
+
+    private final ServiceClient client;
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final AtomicInteger succeeded = new AtomicInteger();
+    private final List<String> failures = new CopyOnWriteArrayList<>();
+    private final List<String> bodies = new CopyOnWriteArrayList<>();
+    private final List<Thread> threads;
+
+    private SteadyLoad(ServiceClient client) {
+        this.client = client;
+        this.threads = java.util.stream.IntStream.range(0, CLIENTS)
+                .mapToObj(i -> new Thread(this::loop, "steady-load-" + i)).toList();
+        threads.forEach(Thread::start);
+    }
+
+    public static SteadyLoad on(ServiceClient client) {
+        return new SteadyLoad(client);
+    }
+
+    public int succeeded() {
+        return succeeded.get();
+    }
+
+    /** Every request that did not get a 200, as "status body". */
+    public List<String> failures() {
+        return List.copyOf(failures);
+    }
+
+    /** Whether any successful response had this text in its body. */
+    public boolean sawBody(String text) {
+        return bodies.stream().anyMatch(b -> b.contains(text));
+    }
+
+    private void loop() {
+        var lastBody = "";
+        while (running.get()) {
+            var reply = client.get();
+            if (reply.ok()) {
+                succeeded.incrementAndGet();
+                if (!reply.body().equals(lastBody)) {
+                    bodies.add(reply.body());
+                    lastBody = reply.body();
+                }
+            } else {
+                failures.add(reply.status() + " " + reply.body());
+            }
+        }
+    }
+
+    /** Stops the clients and waits for their last requests. */
+    @Override
+    public void close() throws InterruptedException {
+        running.set(false);
+        for (var thread : threads) {
+            thread.join();
+        }
+    }
+}
