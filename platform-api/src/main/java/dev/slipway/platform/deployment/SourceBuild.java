@@ -61,7 +61,6 @@ class SourceBuild {
             run.note("Fetched commit " + fetched.commit().substring(0, Math.min(12, fetched.commit().length())));
             run.enter(DeploymentPhase.BUILDING);
             var plan = planner.plan(run.service().name(), run.id(), fetched);
-            run.note("Building a " + plan.kind().name().toLowerCase().replace('_', ' ') + " project");
             return builder.build(plan, run);
         } catch (SourceFetchException | BuildFailedException e) {
             throw new DeploymentFailedException(e.getMessage(), e);
