@@ -36,7 +36,9 @@ abstract class ContainerRuntimeContract {
 
     @AfterEach
     void stopEverythingStarted() {
-        started.forEach(runtime()::stop);
+        if (!started.isEmpty()) {
+            started.forEach(runtime()::stop);
+        }
     }
 
     @Test

@@ -14,11 +14,15 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,8 +37,8 @@ public final class ProcessContainerRuntime implements ContainerRuntime {
     /** How long an instance gets to exit after SIGTERM before it is killed. */
     public static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(10);
     /** Apps see only these of Slipway's own variables, so its token and keys never reach them. */
-    static final java.util.Set<String> INHERITED_VARIABLES =
-            java.util.Set.of("PATH", "HOME", "LANG", "LC_ALL", "TZ", "TMPDIR", "USER");
+    static final Set<String> INHERITED_VARIABLES =
+            Set.of("PATH", "HOME", "LANG", "LC_ALL", "TZ", "TMPDIR", "USER");
     private static final Logger log = LoggerFactory.getLogger(ProcessContainerRuntime.class);
 
     private final Path logsDirectory;
@@ -116,19 +120,27 @@ public final class ProcessContainerRuntime implements ContainerRuntime {
             return;
         }
         var process = running.process();
-        var tree = process.descendants().toList();
-        process.destroy();
+        var tree = new ArrayList<ProcessHandle>(process.descendants().toList());
+        tree.add(process.toHandle());
         tree.forEach(ProcessHandle::destroy);
+        var deadline = System.nanoTime() + stopGrace.toNanos();
         try {
-            if (!process.waitFor(stopGrace.toMillis(), TimeUnit.MILLISECONDS)) {
-                log.warn("Process {} did not stop within {}; killing it", instanceId, stopGrace);
-                process.destroyForcibly();
+            for (var handle : tree) {
+                var left = deadline - System.nanoTime();
+                try {
+                    handle.onExit().get(Math.max(left, 0), TimeUnit.NANOSECONDS);
+                } catch (TimeoutException e) {
+                    log.warn("Process {} of instance {} did not stop within {}; killing it", handle.pid(), instanceId,
+                            stopGrace);
+                    handle.destroyForcibly();
+                    handle.onExit().get();
+                }
             }
-            tree.forEach(ProcessHandle::destroyForcibly);
-            process.waitFor();
         } catch (InterruptedException e) {
-            process.destroyForcibly();
+            tree.forEach(ProcessHandle::destroyForcibly);
             Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e);
         }
     }
 

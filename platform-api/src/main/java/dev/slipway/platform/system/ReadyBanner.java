@@ -1,0 +1,40 @@
+package dev.slipway.platform.system;
+
+import dev.slipway.platform.routing.ServiceRoutes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/** Tells the operator, once Slipway is up, where everything is. */
+@Component
+class ReadyBanner {
+
+    private static final Logger log = LoggerFactory.getLogger(ReadyBanner.class);
+
+    private final SlipwayProperties properties;
+    private final ServiceRoutes routes;
+    private final Environment environment;
+
+    ReadyBanner(SlipwayProperties properties, ServiceRoutes routes, Environment environment) {
+        this.properties = properties;
+        this.routes = routes;
+        this.environment = environment;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void ready() {
+        var port = environment.getProperty("local.server.port");
+        var token = properties.adminToken().isBlank()
+                ? properties.home().resolve(AdminToken.FILE_NAME).toString()
+                : "SLIPWAY_ADMIN_TOKEN";
+        log.info("""
+                Slipway is ready.
+                  API and git:  http://localhost:{}/api/v1  http://localhost:{}/git/<service>.git
+                  Apps:         {}
+                  Admin token:  {}
+                  State:        {}""", port, port, routes.url("<service>"), token, properties.home());
+    }
+}
