@@ -12,18 +12,30 @@ public final class DockerSupport {
     /** The offline runtime image that {@code make runtimes} builds; tests build their apps on it. */
     public static final String PYTHON_RUNTIME_IMAGE = "slipway/runtime-python3:bookworm";
 
+    private static volatile boolean announced;
+
     private DockerSupport() {
     }
 
     /** Skips the calling test unless a Docker daemon answers and has the python runtime image. */
     public static void assumeDockerWithPythonRuntime() {
-        Assumptions.assumeTrue(DockerClients.isAvailable(),
-                "No Docker daemon answers (DOCKER_HOST or /var/run/docker.sock); Docker tests are skipped");
+        if (!DockerClients.isAvailable()) {
+            skip("No Docker daemon answers (DOCKER_HOST or /var/run/docker.sock); Docker tests are skipped");
+        }
         try (var clients = DockerClients.connect()) {
             clients.control().inspectImageCmd(PYTHON_RUNTIME_IMAGE).exec();
         } catch (NotFoundException e) {
-            Assumptions.abort("Image " + PYTHON_RUNTIME_IMAGE + " is missing; run `make runtimes` to build it");
+            skip("Image " + PYTHON_RUNTIME_IMAGE + " is missing; run `make runtimes` to build it");
         }
+    }
+
+    private static void skip(String reason) {
+        // The build's console shows only a count of skipped tests; say why, once.
+        if (!announced) {
+            announced = true;
+            System.err.println("SKIPPED: " + reason);
+        }
+        Assumptions.abort(reason);
     }
 
     /** Removes the containers and images of the given deployments. */
