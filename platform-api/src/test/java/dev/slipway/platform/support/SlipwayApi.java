@@ -60,6 +60,12 @@ public final class SlipwayApi {
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))), token);
     }
 
+    public Answer postText(String path, String contentType, String body) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)), token);
+    }
+
     /** A request sent with the given token instead of the right one ({@code null}: none). */
     public Answer getWithToken(String path, String otherToken) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET(), otherToken);
