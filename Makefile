@@ -2,7 +2,7 @@
 MVN ?= mvn -B
 JAR := platform-api/target/slipway.jar
 
-.PHONY: build run test runtimes bench-deploy clean
+.PHONY: build run test fuzz-config runtimes bench-deploy clean
 
 ## build: compile and package every module (tests skipped)
 build:
@@ -16,6 +16,12 @@ run: build
 ## test: every unit and integration test
 test:
 	$(MVN) verify
+
+## fuzz-config: fuzz the apprunner.yaml parser with FUZZ_TRIES inputs of each kind (make test runs 500); FUZZ_SEED replays a failure
+FUZZ_TRIES ?= 100000
+fuzz-config:
+	$(MVN) -pl config-schema test -Dtest=ParserFuzzTest -Dsurefire.failIfNoSpecifiedTests=false \
+		-Dfuzz.tries=$(FUZZ_TRIES) $(if $(FUZZ_SEED),-Dfuzz.seed=$(FUZZ_SEED))
 
 ## runtimes: build the offline runtime images from Debian packages (needs Docker and debootstrap)
 runtimes:

@@ -1,5 +1,6 @@
 package dev.slipway.config;
 
+import dev.slipway.config.YamlNode.Mapping;
 import java.util.Optional;
 
 /**
@@ -9,7 +10,8 @@ import java.util.Optional;
  *
  * <p>Unknown and misplaced keys are warnings with a suggested fix; missing required keys, values
  * of the wrong type, unknown runtimes, invalid YAML, custom tags and duplicate keys are errors.
- * The config is present only when there is no error.
+ * A document that is not an apprunner.yaml at all gets one error saying so. The config is present
+ * only when there is no error.
  */
 public final class AppRunnerYamlParser {
 
@@ -22,8 +24,18 @@ public final class AppRunnerYamlParser {
      */
     public static ConfigParseResult parse(String fileName, String text) {
         var problems = new Problems(fileName);
-        Optional<AppRunnerConfig> config = YamlLoader.load(text, problems)
-                .flatMap(root -> new ConfigReader(problems).read(root));
+        var root = YamlLoader.load(text, problems);
+        if (root.isEmpty()) {
+            return new ConfigParseResult(Optional.empty(), problems.all());
+        }
+        var notAConfig = ConfigReader.notAConfig(root.get());
+        if (notAConfig.isPresent()) {
+            // Other tools' files break many rules at once; only the one that matters is reported.
+            var only = new Problems(fileName);
+            only.error(notAConfig.get().at(), "", Messages.notAConfig(notAConfig.get().found()));
+            return new ConfigParseResult(Optional.empty(), only.all());
+        }
+        var config = new ConfigReader(problems).read((Mapping) root.get());
         return new ConfigParseResult(problems.hasErrors() ? Optional.empty() : config, problems.all());
     }
 

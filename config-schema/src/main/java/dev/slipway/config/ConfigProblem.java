@@ -1,5 +1,8 @@
 package dev.slipway.config;
 
+import java.util.List;
+import java.util.stream.Collectors;
+
 /**
  * One problem found in a config file, located at a 1-based line and column (0 when the problem
  * concerns the file as a whole).
@@ -32,6 +35,21 @@ public record ConfigProblem(String file, int line, int column, Severity severity
         var where = line > 0 ? file + ":" + line + ":" + column : file;
         var what = key.isEmpty() ? message : key + ": " + message;
         return (where.isEmpty() ? "" : where + ": ") + severity + ": " + what;
+    }
+
+    /**
+     * The problem as a JSON object with the fields {@code file}, {@code line}, {@code column},
+     * {@code severity} ({@code "error"} or {@code "warning"}), {@code key} and {@code message}.
+     */
+    public String toJson() {
+        return "{\"file\": " + Json.string(file) + ", \"line\": " + line + ", \"column\": " + column
+                + ", \"severity\": " + Json.string(severity.toString()) + ", \"key\": " + Json.string(key)
+                + ", \"message\": " + Json.string(message) + "}";
+    }
+
+    /** The problems as a JSON array of {@link #toJson()} objects. */
+    public static String toJson(List<ConfigProblem> problems) {
+        return problems.stream().map(ConfigProblem::toJson).collect(Collectors.joining(", ", "[", "]"));
     }
 
     @Override

@@ -1,12 +1,18 @@
 package dev.slipway.config;
 
 import dev.slipway.config.YamlNode.Mapping;
+import dev.slipway.config.YamlNode.Scalar;
 import dev.slipway.config.runtime.ManagedRuntime;
 import java.math.BigDecimal;
 import java.util.Optional;
+import java.util.Set;
 
 /** Reads the top level of an {@code apprunner.yaml} tree and hands the sections to their readers. */
 final class ConfigReader {
+
+    /** Keys that only an apprunner.yaml has at its top; {@code version} alone is shared with compose files. */
+    private static final Set<String> DEFINING_KEYS = Set.of("runtime", "build", "run");
+    private static final int KEYS_SHOWN = 5;
 
     private final Fields fields;
     private final Problems problems;
@@ -16,27 +22,47 @@ final class ConfigReader {
         this.fields = new Fields(problems);
     }
 
-    /** The config when the whole file, including what was found while loading it, has no error. */
-    Optional<AppRunnerConfig> read(YamlNode root) {
+    /** Why a document is not an apprunner.yaml, and the first place that shows it. */
+    record NotAConfig(YamlNode.Position at, String found) {
+    }
+
+    /**
+     * Recognises a document that is not an apprunner.yaml at all (a compose file, a CloudFormation
+     * template, a Dockerfile saved under the name), so it gets one error instead of one per key. A
+     * map may be an apprunner.yaml when it has runtime, build or run, or no key but App Runner's
+     * and Slipway's top-level keys.
+     */
+    static Optional<NotAConfig> notAConfig(YamlNode root) {
         if (!(root instanceof Mapping top)) {
-            problems.error(root.at(), "", Messages.notAConfig(YamlNode.describe(root)));
+            return Optional.of(new NotAConfig(root.at(), YamlNode.describe(root)));
+        }
+        var allowed = Keys.allowedAt(Keys.TOP);
+        var keys = top.entries().stream().map(e -> Spelling.normalizeKey(e.key())).toList();
+        if (keys.stream().anyMatch(DEFINING_KEYS::contains) || allowed.containsAll(keys)) {
             return Optional.empty();
         }
-        if (Keys.allowedAt(Keys.TOP).stream().noneMatch(key -> top.get(key).isPresent())) {
-            // Another tool's file (compose, CloudFormation, ...): one error, not one per key.
-            problems.error(root.at(), "", Messages.notAConfig(Messages.MAP_WITHOUT_KEYS));
-            return Optional.empty();
-        }
+        var at = top.entries().stream().filter(e -> !allowed.contains(Spelling.normalizeKey(e.key()))).findFirst()
+                .orElseThrow().keyAt();
+        var shown = top.entries().stream().limit(KEYS_SHOWN).map(YamlNode.Entry::key).toList();
+        var more = keys.size() > KEYS_SHOWN ? ", ..." : "";
+        return Optional.of(new NotAConfig(at, "a map with keys " + String.join(", ", shown) + more));
+    }
+
+    /** The config when the whole file, including what was found while loading it, has no error. */
+    Optional<AppRunnerConfig> read(Mapping top) {
         fields.checkKeys(top, Keys.TOP);
         var version = version(top);
         var runtime = runtime(top);
-        var exampleRuntime = runtime.orElse(Examples.RUNTIME);
+        var exampleRuntime = runtime.map(ManagedRuntime::fileName).orElse(Examples.RUNTIME);
         var build = new BuildReader(fields, exampleRuntime).read(top);
-        var run = new RunReader(fields, exampleRuntime).read(top);
+        var run = new RunReader(fields, exampleRuntime, runtime).read(top);
+        var models = new ModelsReader(fields).read(top.get(Keys.MODELS));
+        var slipway = new SlipwayReader(fields).read(top.get(Keys.SLIPWAY));
         if (problems.hasErrors()) {
             return Optional.empty();
         }
-        return Optional.of(new AppRunnerConfig(version.orElseThrow(), runtime.orElseThrow(), build, run));
+        return Optional.of(new AppRunnerConfig(version.orElseThrow(), runtime.orElseThrow().fileName(), build, run,
+                models, slipway));
     }
 
     private Optional<String> version(Mapping top) {
@@ -61,18 +87,41 @@ final class ConfigReader {
         }
     }
 
-    private Optional<String> runtime(Mapping top) {
+    private Optional<ManagedRuntime> runtime(Mapping top) {
         var example = "runtime: " + Examples.RUNTIME;
         var entry = top.get("runtime");
         if (entry.isEmpty()) {
             problems.error(top.at(), "runtime", Messages.missing(example));
             return Optional.empty();
         }
-        var runtime = fields.text(entry.get(), "runtime", "a runtime name", example);
-        if (runtime.isPresent() && ManagedRuntime.fromFileName(runtime.get()).isEmpty()) {
-            problems.error(entry.get().value().at(), "runtime", RuntimeNames.unknownRuntimeMessage(runtime.get()));
+        var written = fields.text(entry.get(), "runtime", "a runtime name", example);
+        if (written.isEmpty()) {
             return Optional.empty();
         }
-        return runtime;
+        var at = entry.get().value().at();
+        var resolved = RuntimeNames.resolve(written.get(), writtenRuntimeVersion(top));
+        if (resolved.isEmpty()) {
+            problems.error(at, "runtime", RuntimeNames.unknownRuntimeMessage(written.get()));
+            return Optional.empty();
+        }
+        var runtime = resolved.get().runtime();
+        if (resolved.get().match() == RuntimeNames.Match.ALIAS) {
+            problems.warning(at, "runtime", Messages.runtimeAlias(written.get(), runtime.fileName()));
+        }
+        if (!runtime.appRunnerRuntime()) {
+            problems.warning(at, "runtime", Messages.extensionRuntime(runtime.fileName(),
+                    RuntimeNames.appRunnerDefault(runtime.language()).fileName()));
+        }
+        return Optional.of(runtime);
+    }
+
+    /** {@code run.runtime-version} as written, for choosing a runtime when the file names only a language. */
+    private static Optional<String> writtenRuntimeVersion(Mapping top) {
+        return top.get("run").map(YamlNode.Entry::value)
+                .filter(Mapping.class::isInstance).map(Mapping.class::cast)
+                .flatMap(run -> run.get("runtime-version"))
+                .map(YamlNode.Entry::value)
+                .filter(value -> value instanceof Scalar scalar && !scalar.isNull())
+                .map(value -> ((Scalar) value).text());
     }
 }

@@ -7,6 +7,7 @@ import dev.slipway.config.YamlNode.Sequence;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Reads typed values out of {@link YamlNode}s for the section readers, reporting every mismatch.
@@ -15,6 +16,7 @@ import java.util.Optional;
 final class Fields {
 
     private static final String TRAILING_LINE_BREAKS = "[\\r\\n]+$";
+    private static final Pattern DIGITS = Pattern.compile("\\d{1,9}");
 
     private final Problems problems;
     private final KeyChecker keys;
@@ -64,6 +66,28 @@ final class Fields {
             return Optional.empty();
         }
         return text(entry, path, expected, example);
+    }
+
+    /**
+     * An optional integer from {@code min} to {@code max}, written as a number or a string of
+     * digits; no value is a warning, anything else an error.
+     *
+     * @param what how the message names a valid value, e.g. "a port number"
+     */
+    Optional<Integer> integer(Entry entry, String path, String what, int min, int max, String example) {
+        var text = optionalText(entry, path, "an integer", example);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        var digits = text.get().strip();
+        if (DIGITS.matcher(digits).matches()) {
+            var value = Integer.parseInt(digits);
+            if (value >= min && value <= max) {
+                return Optional.of(value);
+            }
+        }
+        problems.error(entry.value().at(), path, Messages.badInteger(text.get(), what, min, max, example));
+        return Optional.empty();
     }
 
     /**

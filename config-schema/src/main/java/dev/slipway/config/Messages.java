@@ -13,8 +13,6 @@ final class Messages {
     static final String REFERENCE = "docs/apprunner-yaml.md";
     /** The only documented {@code version}. */
     static final String KNOWN_VERSION = "1.0";
-    /** How {@link #notAConfig(String)} describes a map that has none of the top-level keys. */
-    static final String MAP_WITHOUT_KEYS = "a map with none of them";
 
     private static final int MAX_QUOTED_LENGTH = 60;
     private static final String VARIABLE_RULE = "use letters, digits and underscores, not starting with a digit";
@@ -113,8 +111,12 @@ final class Messages {
         return "unknown key; keys allowed here: " + String.join(", ", allowed);
     }
 
-    static String serviceSetting() {
-        return "App Runner ignores this key; Slipway reads service settings elsewhere";
+    static String serviceSetting(String slipwayKey) {
+        return "App Runner ignores this key; did you mean " + slipwayKey + "?";
+    }
+
+    static String serviceSettingWithoutEquivalent() {
+        return "App Runner ignores this key and Slipway has no such setting; remove it";
     }
 
     static String valueFromInEnv(String secretsPath) {
@@ -135,6 +137,16 @@ final class Messages {
 
     static String unknownRuntimeChoose(String runtime, List<String> known) {
         return quote(runtime) + " is not a known runtime; use one of " + String.join(", ", known);
+    }
+
+    static String runtimeAlias(String written, String canonical) {
+        return quote(written) + " is not a runtime name; Slipway reads it as " + canonical + ", write runtime: "
+                + canonical;
+    }
+
+    static String extensionRuntime(String runtime, String appRunnerAlternative) {
+        return runtime + " is a Slipway runtime that App Runner does not offer; keep it to run on Slipway only, "
+                + "or use " + appRunnerAlternative + " to stay compatible with App Runner";
     }
 
     static String dockerRuntime(String runtime, List<String> known) {
@@ -172,8 +184,10 @@ final class Messages {
                 + ", or move setup steps to build";
     }
 
-    static String badPort(String text) {
-        return quote(text) + " is not a port number; use an integer from 1 to 65535, e.g. port: 8080";
+    /** A value that is not an integer in its range; {@code max} is {@link Integer#MAX_VALUE} when there is no upper bound. */
+    static String badInteger(String text, String what, int min, int max, String example) {
+        var range = max == Integer.MAX_VALUE ? "of at least " + min : "from " + min + " to " + max;
+        return quote(text) + " is not " + what + "; use an integer " + range + ", e.g. " + example;
     }
 
     static String badVariableName(String text, String example) {
@@ -196,6 +210,25 @@ final class Messages {
 
     static String runtimeVersionFormat(String text) {
         return quote(text) + " is not a version number; use major[.minor[.patch]], e.g. runtime-version: 3.11";
+    }
+
+    static String runtimeVersionPrefixed(String text, String number) {
+        return quote(text) + " is not a version number; Slipway reads it as " + number + ", write runtime-version: "
+                + number;
+    }
+
+    static String runtimeVersionMismatch(String version, String runtime, String description, String suggestion) {
+        var fix = suggestion.isEmpty() ? "remove it or give a version of " + description
+                : "use runtime: " + suggestion + " for this version, or remove it";
+        return quote(version) + " is not a version of " + runtime + " (" + description + "), so Slipway ignores it; "
+                + fix;
+    }
+
+    static String preRunOnOriginalBuild(String runtime, String revisedAlternative) {
+        var alternative = revisedAlternative.isEmpty() ? ""
+                : ", or use a runtime with the revised build such as " + revisedAlternative;
+        return runtime + " uses the original build, where App Runner has no pre-run step; move the commands to "
+                + "build.commands.build" + alternative;
     }
 
     /** A value from the file in double quotes, on one line, shortened when long. */

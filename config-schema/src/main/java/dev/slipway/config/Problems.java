@@ -31,6 +31,10 @@ final class Problems {
         return problems.stream().anyMatch(ConfigProblem::isError);
     }
 
+    int errorCount() {
+        return (int) problems.stream().filter(ConfigProblem::isError).count();
+    }
+
     /** Every problem, sorted by position; problems at one position keep the order they were found in. */
     List<ConfigProblem> all() {
         return problems.stream().sorted(FILE_ORDER).toList();

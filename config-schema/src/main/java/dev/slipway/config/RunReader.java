@@ -4,6 +4,8 @@ import dev.slipway.config.YamlNode.Entry;
 import dev.slipway.config.YamlNode.Mapping;
 import dev.slipway.config.YamlNode.Scalar;
 import dev.slipway.config.YamlNode.Sequence;
+import dev.slipway.config.runtime.ManagedRuntime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -11,22 +13,29 @@ import java.util.regex.Pattern;
 /** Reads the {@code run} section: start command, pre-run, network, environment and secrets. */
 final class RunReader {
 
-    private static final Pattern VERSION_NUMBER = Pattern.compile("\\d+(\\.\\d+)*");
-    private static final Pattern DIGITS = Pattern.compile("\\d{1,5}");
+    private static final Pattern VERSION_NUMBER = Pattern.compile("\\d{1,9}(\\.\\d{1,9})*");
+    /** A version written with a language name in front, e.g. {@code go1.21.0} or {@code java21}. */
+    private static final Pattern PREFIXED_VERSION = Pattern.compile("[A-Za-z]+[ _-]?(\\d{1,9}(\\.\\d{1,9})*)");
     private static final int MIN_PORT = 1;
     private static final int MAX_PORT = 65535;
     private static final String PORT_EXAMPLE = "port: " + NetworkSection.DEFAULT_PORT;
 
     private final Fields fields;
     private final Problems problems;
+    private final Optional<ManagedRuntime> runtime;
     private final String buildCommand;
     private final String startCommand;
 
-    RunReader(Fields fields, String runtime) {
+    /**
+     * @param exampleRuntime the runtime name whose commands examples show
+     * @param runtime        the file's runtime, when it names a known one
+     */
+    RunReader(Fields fields, String exampleRuntime, Optional<ManagedRuntime> runtime) {
         this.fields = fields;
         this.problems = fields.problems();
-        this.buildCommand = Examples.buildCommand(runtime);
-        this.startCommand = Examples.startCommand(runtime);
+        this.runtime = runtime;
+        this.buildCommand = Examples.buildCommand(exampleRuntime);
+        this.startCommand = Examples.startCommand(exampleRuntime);
     }
 
     RunSection read(Mapping top) {
@@ -45,7 +54,7 @@ final class RunReader {
         var envReader = new EnvReader(fields);
         return new RunSection(
                 run.get("runtime-version").flatMap(this::runtimeVersion),
-                fields.commands(run.get("pre-run"), "run.pre-run", false, buildCommand),
+                preRun(run.get("pre-run")),
                 command(run, entry.get()),
                 run.get("network").map(this::network).orElse(NetworkSection.defaults()),
                 envReader.variables(run.get("env"), "run.env"),
@@ -56,12 +65,53 @@ final class RunReader {
         return new RunSection(Optional.empty(), List.of(), "", NetworkSection.defaults(), List.of(), List.of());
     }
 
-    /** Kept as written: {@code 3.10} stays "3.10", not the number 3.1. */
+    /** Kept as written ({@code 3.10} stays "3.10", not the number 3.1), without a language name in front. */
     private Optional<String> runtimeVersion(Entry entry) {
-        var version = fields.optionalText(entry, "run.runtime-version", "a version number", "runtime-version: 3.11");
-        version.filter(v -> !VERSION_NUMBER.matcher(v).matches()).ifPresent(v ->
-                problems.warning(entry.value().at(), "run.runtime-version", Messages.runtimeVersionFormat(v)));
-        return version;
+        var path = "run.runtime-version";
+        var written = fields.optionalText(entry, path, "a version number", "runtime-version: 3.11");
+        if (written.isEmpty()) {
+            return written;
+        }
+        var at = entry.value().at();
+        var version = written.get().strip();
+        if (!VERSION_NUMBER.matcher(version).matches()) {
+            var prefixed = PREFIXED_VERSION.matcher(version);
+            if (!prefixed.matches()) {
+                problems.warning(at, path, Messages.runtimeVersionFormat(written.get()));
+                return written;
+            }
+            version = prefixed.group(1);
+            problems.warning(at, path, Messages.runtimeVersionPrefixed(written.get(), version));
+        }
+        var number = version;
+        runtime.filter(r -> !r.acceptsVersion(number)).ifPresent(r -> problems.warning(at, path,
+                Messages.runtimeVersionMismatch(number, r.fileName(), r.description(),
+                        runtimeWithVersion(r.language(), number).map(ManagedRuntime::fileName).orElse(""))));
+        return Optional.of(version);
+    }
+
+    /** The first runtime of a language, App Runner's before Slipway's, that provides the version. */
+    private static Optional<ManagedRuntime> runtimeWithVersion(ManagedRuntime.Language language, String version) {
+        return Arrays.stream(ManagedRuntime.values())
+                .filter(r -> r.language() == language && r.providesVersion(version))
+                .findFirst();
+    }
+
+    private List<String> preRun(Optional<Entry> entry) {
+        var commands = fields.commands(entry, "run.pre-run", false, buildCommand);
+        runtime.filter(r -> !r.revisedBuild() && !commands.isEmpty()).ifPresent(r -> problems.warning(
+                entry.orElseThrow().keyAt(), "run.pre-run",
+                Messages.preRunOnOriginalBuild(r.fileName(), revisedRuntime(r.language()).orElse(""))));
+        return commands;
+    }
+
+    /** The newest revised-build runtime of a language, App Runner's preferred. */
+    private static Optional<String> revisedRuntime(ManagedRuntime.Language language) {
+        var revised = Arrays.stream(ManagedRuntime.values())
+                .filter(r -> r.language() == language && r.revisedBuild()).toList();
+        return revised.stream().filter(ManagedRuntime::appRunnerRuntime).reduce((a, b) -> b)
+                .or(() -> revised.stream().reduce((a, b) -> b))
+                .map(ManagedRuntime::fileName);
     }
 
     private String command(Mapping run, Entry runEntry) {
@@ -93,28 +143,13 @@ final class RunReader {
         }
         var network = section.get();
         fields.checkKeys(network, Keys.NETWORK);
-        var port = network.get("port").flatMap(this::port).orElse(NetworkSection.DEFAULT_PORT);
+        var port = network.get("port")
+                .flatMap(p -> fields.integer(p, "run.network.port", "a port number", MIN_PORT, MAX_PORT, PORT_EXAMPLE))
+                .orElse(NetworkSection.DEFAULT_PORT);
         var variable = network.get("env").flatMap(env -> fields
                 .optionalText(env, "run.network.env", "a variable name", "env: " + Examples.PORT_VARIABLE)
                 .filter(name -> EnvReader.checkName(problems, env.value(), "run.network.env", name,
                         "env: " + Examples.PORT_VARIABLE)));
         return new NetworkSection(port, variable);
-    }
-
-    /** An integer or a string of digits, from 1 to 65535. */
-    private Optional<Integer> port(Entry entry) {
-        var text = fields.optionalText(entry, "run.network.port", "a port number", PORT_EXAMPLE);
-        if (text.isEmpty()) {
-            return Optional.empty();
-        }
-        var digits = text.get().strip();
-        if (DIGITS.matcher(digits).matches()) {
-            var port = Integer.parseInt(digits);
-            if (port >= MIN_PORT && port <= MAX_PORT) {
-                return Optional.of(port);
-            }
-        }
-        problems.error(entry.value().at(), "run.network.port", Messages.badPort(text.get()));
-        return Optional.empty();
     }
 }

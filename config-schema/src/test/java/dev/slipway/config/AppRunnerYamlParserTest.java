@@ -76,9 +76,9 @@ class AppRunnerYamlParserTest {
 
     @Test
     void keepsRuntimeVersionAsWritten() {
-        assertThat(runtimeVersionOf("3.10")).contains("3.10");
-        assertThat(runtimeVersionOf("3")).contains("3");
-        assertThat(runtimeVersionOf("\"11.0.13.08.1\"")).contains("11.0.13.08.1");
+        assertThat(runtimeVersionOf("nodejs16", "16.10")).contains("16.10");
+        assertThat(runtimeVersionOf("python3", "3")).contains("3");
+        assertThat(runtimeVersionOf("corretto11", "\"11.0.13.08.1\"")).contains("11.0.13.08.1");
     }
 
     @Test
@@ -230,8 +230,9 @@ class AppRunnerYamlParserTest {
         return result.config().orElseThrow();
     }
 
-    private static Optional<String> runtimeVersionOf(String version) {
-        return parseValid(minimal() + "  runtime-version: " + version + "\n").run().runtimeVersion();
+    private static Optional<String> runtimeVersionOf(String runtime, String version) {
+        return parseValid(minimal().replace("runtime: python3", "runtime: " + runtime) + "  runtime-version: "
+                + version + "\n").run().runtimeVersion();
     }
 
     private static int portOf(String port) {

@@ -87,18 +87,55 @@ class UnknownKeysTest {
     }
 
     @Test
-    void saysAppRunnerIgnoresServiceSettings() {
-        var ignored = "App Runner ignores this key; Slipway reads service settings elsewhere";
+    void pointsServiceSettingsToTheSlipwaySection() {
+        var ignored = "App Runner ignores this key; did you mean ";
         assertThat(problems(AppRunnerYamlParserTest.minimal() + """
                   health-check: {path: /}
                 health_check: {path: /}
-                healthcheck: {path: /}
+                healthCheck: {path: /}
                 scaling: {max: 3}
+                AutoScaling: {max: 3}
+                instance_configuration: {cpu: 1}
+                cpu: 1 vCPU
+                observability: {}
                 """)).containsExactly(
-                "apprunner.yaml:9:3: warning: run.health-check: " + ignored,
-                "apprunner.yaml:10:1: warning: health_check: " + ignored,
-                "apprunner.yaml:11:1: warning: healthcheck: " + ignored,
-                "apprunner.yaml:12:1: warning: scaling: " + ignored);
+                "apprunner.yaml:9:3: warning: run.health-check: " + ignored + "slipway.health-check?",
+                "apprunner.yaml:10:1: warning: health_check: " + ignored + "slipway.health-check?",
+                "apprunner.yaml:11:1: warning: healthCheck: " + ignored + "slipway.health-check?",
+                "apprunner.yaml:12:1: warning: scaling: " + ignored + "slipway.scaling?",
+                "apprunner.yaml:13:1: warning: AutoScaling: " + ignored + "slipway.scaling?",
+                "apprunner.yaml:14:1: warning: instance_configuration: " + ignored + "slipway.instance?",
+                "apprunner.yaml:15:1: warning: cpu: " + ignored + "slipway.instance.cpu?",
+                "apprunner.yaml:16:1: warning: observability: App Runner ignores this key and Slipway has no such "
+                        + "setting; remove it");
+    }
+
+    @Test
+    void suggestsSlipwayKeysForMisspeltOrApiNames() {
+        assertThat(problems(AppRunnerYamlParserTest.minimal() + """
+                slipway:
+                  healthcheck: {}
+                  scaling:
+                    min_instances: 0
+                    MaxSize: 3
+                  instance:
+                    memory_size: 2 GB
+                """)).containsExactly(
+                "apprunner.yaml:10:3: warning: slipway.healthcheck: unknown key; did you mean slipway.health-check?",
+                "apprunner.yaml:12:5: warning: slipway.scaling.min_instances: unknown key; did you mean "
+                        + "slipway.scaling.min-instances?",
+                "apprunner.yaml:13:5: warning: slipway.scaling.MaxSize: unknown key; did you mean "
+                        + "slipway.scaling.max-instances?",
+                "apprunner.yaml:15:5: warning: slipway.instance.memory_size: unknown key; keys allowed here: cpu, "
+                        + "memory");
+    }
+
+    @Test
+    void suggestsPreBuildForCodeBuildsInstallPhase() {
+        assertThat(problems(AppRunnerYamlParserTest.minimal().replace("    build:\n",
+                "    install: [pip install -U pip]\n    build:\n"))).containsExactly(
+                "apprunner.yaml:5:5: warning: build.commands.install: unknown key; did you mean "
+                        + "build.commands.pre-build?");
     }
 
     @Test
@@ -106,6 +143,7 @@ class UnknownKeysTest {
         assertThat(problems(AppRunnerYamlParserTest.minimal() + "  startup: fast\nsource: {}\n")).containsExactly(
                 "apprunner.yaml:9:3: warning: run.startup: unknown key; keys allowed here: runtime-version, "
                         + "pre-run, command, network, env, secrets",
-                "apprunner.yaml:10:1: warning: source: unknown key; keys allowed here: version, runtime, build, run");
+                "apprunner.yaml:10:1: warning: source: unknown key; keys allowed here: version, runtime, build, run, "
+                        + "models, slipway");
     }
 }

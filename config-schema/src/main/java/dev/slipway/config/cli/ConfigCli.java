@@ -1,25 +1,26 @@
 package dev.slipway.config.cli;
 
-import dev.slipway.config.AppRunnerYamlParser;
 import dev.slipway.config.ConfigProblem;
+import dev.slipway.config.ValidationReport;
 import dev.slipway.config.project.ProjectDetector;
 import dev.slipway.config.project.ProjectFiles;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.file.AccessDeniedException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 /**
- * The config linter: {@code slipway-config validate FILE|DIR...}. Prints one
- * {@code file:line:column: error|warning: key: message} line per problem, then a summary line.
+ * The config linter: {@code slipway-config validate [--json] FILE|DIR...}. Prints one
+ * {@code file:line:column: error|warning: key: message} line per problem, then a summary line;
+ * with {@code --json}, a JSON array with one {@link ValidationReport#toJson() report} per path.
  * Exit status: 0 no errors, 1 errors, 2 usage error or unreadable input.
  */
 public final class ConfigCli {
@@ -29,9 +30,11 @@ public final class ConfigCli {
     public static final int EXIT_USAGE = 2;
 
     static final String NAME = "slipway-config";
-    static final String USAGE = "usage: " + NAME + " validate FILE|DIR...\n"
-            + "  FILE  an apprunner.yaml to check\n"
-            + "  DIR   a source directory: its apprunner.yaml, else its Dockerfile or Makefile";
+    static final String JSON = "--json";
+    static final String USAGE = "usage: " + NAME + " validate [" + JSON + "] FILE|DIR...\n"
+            + "  FILE    an apprunner.yaml to check\n"
+            + "  DIR     a source directory: its apprunner.yaml, else its Dockerfile, Makefile or Procfile\n"
+            + "  " + JSON + "  print a JSON array with one {file, problems, errors, warnings} object per path";
     private static final String VALIDATE = "validate";
     private static final Set<String> HELP = Set.of("-h", "--help", "help");
 
@@ -56,41 +59,45 @@ public final class ConfigCli {
             err.println(args.length == 0 ? USAGE : NAME + ": unknown command \"" + args[0] + "\"\n" + USAGE);
             return EXIT_USAGE;
         }
-        var paths = Arrays.asList(args).subList(1, args.length);
-        var option = paths.stream().filter(p -> p.startsWith("-")).findFirst();
-        if (paths.isEmpty() || option.isPresent()) {
-            err.println(option.map(o -> NAME + ": unknown option \"" + o + "\"\n").orElse("") + USAGE);
+        var json = false;
+        var paths = new ArrayList<String>();
+        for (var i = 1; i < args.length; i++) {
+            if (args[i].equals(JSON)) {
+                json = true;
+            } else if (args[i].startsWith("-")) {
+                err.println(NAME + ": unknown option \"" + args[i] + "\"\n" + USAGE);
+                return EXIT_USAGE;
+            } else {
+                paths.add(args[i]);
+            }
+        }
+        if (paths.isEmpty()) {
+            err.println(USAGE);
             return EXIT_USAGE;
         }
-        return validate(paths, out, err);
+        return validate(paths, json, out, err);
     }
 
-    private static int validate(List<String> paths, PrintStream out, PrintStream err) {
-        var checked = 0;
-        var errors = 0;
-        var warnings = 0;
+    private static int validate(List<String> paths, boolean json, PrintStream out, PrintStream err) {
+        var reports = new ArrayList<ValidationReport>();
         var unreadable = false;
         for (var path : paths) {
-            List<ConfigProblem> problems;
             try {
-                problems = problems(path);
+                reports.add(new ValidationReport(path, problems(path)));
             } catch (IOException | UncheckedIOException | InvalidPathException e) {
                 err.println(NAME + ": cannot read " + path + ": " + reason(e));
                 unreadable = true;
-                continue;
-            }
-            checked++;
-            for (var problem : problems) {
-                out.println(problem.format());
-                if (problem.isError()) {
-                    errors++;
-                } else {
-                    warnings++;
-                }
             }
         }
-        out.println("checked " + count(checked, "path") + ": " + count(errors, "error") + ", "
-                + count(warnings, "warning"));
+        var errors = reports.stream().mapToInt(ValidationReport::errorCount).sum();
+        var warnings = reports.stream().mapToInt(ValidationReport::warningCount).sum();
+        if (json) {
+            out.println(ValidationReport.toJson(reports));
+        } else {
+            reports.forEach(report -> report.problems().forEach(problem -> out.println(problem.format())));
+            out.println("checked " + count(reports.size(), "path") + ": " + count(errors, "error") + ", "
+                    + count(warnings, "warning"));
+        }
         return unreadable ? EXIT_USAGE : errors > 0 ? EXIT_ERRORS : EXIT_OK;
     }
 
@@ -103,7 +110,7 @@ public final class ConfigCli {
         if (!Files.exists(file)) {
             throw new IOException("no such file or directory");
         }
-        return AppRunnerYamlParser.parse(path, Files.readString(file, StandardCharsets.UTF_8)).problems();
+        return ValidationReport.of(path, Files.readString(file, StandardCharsets.UTF_8)).problems();
     }
 
     private static String reason(Exception e) {

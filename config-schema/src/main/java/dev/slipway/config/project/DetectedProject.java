@@ -11,8 +11,9 @@ import java.util.Optional;
  * @param kind     how the project builds; empty when nothing buildable was found (then
  *                 {@code problems} holds an error saying what to add)
  * @param reason   why this kind was chosen, for build logs, e.g. "apprunner.yaml found"
- * @param config   the build and run settings for {@link ProjectKind#APPRUNNER_YAML} and
- *                 {@link ProjectKind#MAKEFILE} projects without errors; empty for Dockerfiles
+ * @param config   the build and run settings of {@link ProjectKind#APPRUNNER_YAML},
+ *                 {@link ProjectKind#MAKEFILE} and {@link ProjectKind#PROCFILE} projects without
+ *                 errors; empty for Dockerfiles
  * @param problems every problem found, errors and warnings
  */
 public record DetectedProject(

@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * Decides how a source directory builds: {@code apprunner.yaml} first, then a
- * {@code Dockerfile}, then a {@code Makefile}.
+ * {@code Dockerfile}, then a {@code Makefile} and/or a {@code Procfile}.
  */
 public final class ProjectDetector {
 
@@ -46,12 +46,13 @@ public final class ProjectDetector {
                     displayPath + DOCKERFILE + " found (no apprunner.yaml)", Optional.empty(), problems);
         }
         var makefile = files.read(MakefileProject.FILE_NAME);
-        if (makefile.isPresent()) {
-            return MakefileProject.detect(files, makefile.get(), displayPath, problems);
+        var procfile = files.read(Procfile.FILE_NAME);
+        if (makefile.isPresent() || procfile.isPresent()) {
+            return ConventionalProject.detect(files, displayPath, problems, makefile, procfile);
         }
         problems.add(new ConfigProblem(displayPath, 0, 0, Severity.ERROR, "",
                 DetectionMessages.nothingBuildable(displayPath)));
-        return new DetectedProject(Optional.empty(), "no apprunner.yaml, Dockerfile or Makefile", Optional.empty(),
-                problems);
+        return new DetectedProject(Optional.empty(), "no apprunner.yaml, Dockerfile, Makefile or Procfile",
+                Optional.empty(), problems);
     }
 }

@@ -6,6 +6,14 @@ public enum ProjectKind {
     APPRUNNER_YAML,
     /** A {@code Dockerfile} builds as is. */
     DOCKERFILE,
-    /** A {@code Makefile} gives the build and start commands; marker files choose the runtime. */
-    MAKEFILE
+    /**
+     * A {@code Makefile} gives the build and start commands (a {@code Procfile} next to it may give
+     * the start command); marker files choose the runtime.
+     */
+    MAKEFILE,
+    /**
+     * A {@code Procfile}'s {@code web} line gives the start command; marker files choose the
+     * runtime and the language's usual install command builds.
+     */
+    PROCFILE
 }

@@ -6,8 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,33 +15,44 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
- * Maps runtime names to base images. The defaults name the official language images first and
- * Slipway's offline images (built by {@code make runtimes}) second; an operator can override any
- * entry.
+ * Maps runtime names, and optionally a {@code run.runtime-version}, to the images an app builds
+ * and runs on. The defaults name official language images first and Slipway's offline images
+ * (built by {@code make runtimes}) last; an operator can override any runtime's images.
+ *
+ * <p>Override keys are runtime names ({@code python311}), which set the build images and, unless
+ * the run images are set too, the run images; and, for runtimes with the revised build, runtime
+ * names with {@value #RUN_SUFFIX} ({@code python311.run}), which set only the run images. Values
+ * are comma-separated image references, most preferred first; {@value ImageTemplates#VERSION} in
+ * a reference is replaced by the app's runtime version, and the reference is skipped when the app
+ * names none.
  */
 public final class RuntimeCatalog {
 
-    /** Separates the images of one override value. */
+    /** Marks an override key that sets a runtime's run images only. */
+    public static final String RUN_SUFFIX = ".run";
+
     private static final String IMAGE_SEPARATOR = ",";
 
-    private final Map<String, RuntimeImage> images;
-
-    private RuntimeCatalog(Map<String, RuntimeImage> images) {
-        this.images = Map.copyOf(images);
+    /** A runtime's image lists, possibly with {@code {version}} placeholders. */
+    private record Entry(ManagedRuntime runtime, ImageTemplates images) {
     }
 
-    /** Every {@link ManagedRuntime}: its official image, then its offline image if it has one. */
+    private final Map<String, Entry> entries;
+
+    private RuntimeCatalog(Map<String, Entry> entries) {
+        this.entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
+    }
+
+    /** Every {@link ManagedRuntime} with its default images. */
     public static RuntimeCatalog defaults() {
-        var images = new LinkedHashMap<String, RuntimeImage>();
+        var entries = new LinkedHashMap<String, Entry>();
         for (var runtime : ManagedRuntime.values()) {
-            var candidates = new ArrayList<String>();
-            candidates.add(runtime.officialImage());
-            runtime.offlineImage().ifPresent(candidates::add);
-            images.put(runtime.fileName(), new RuntimeImage(runtime.fileName(), candidates, runtime.hostCommand()));
+            entries.put(runtime.fileName(), new Entry(runtime, DefaultImages.of(runtime)));
         }
-        return new RuntimeCatalog(images);
+        return new RuntimeCatalog(entries);
     }
 
     /**
@@ -49,7 +60,7 @@ public final class RuntimeCatalog {
      * {@link #withOverrides(Map)}); a missing file gives the defaults.
      *
      * @throws IllegalArgumentException naming the file and the key when a key is not a runtime
-     *                                  name or a value lists no image
+     *                                  name or a value lists no usable image
      * @throws UncheckedIOException     when the file exists but cannot be read
      */
     public static RuntimeCatalog load(Path propertiesFile) {
@@ -72,41 +83,89 @@ public final class RuntimeCatalog {
     }
 
     /**
-     * A copy with some runtimes' candidates replaced; the host commands stay.
+     * A copy with some runtimes' images replaced; host commands stay.
      *
-     * @param overrides runtime name → comma-separated image references, most preferred first
-     * @throws IllegalArgumentException when a key is not a runtime name or a value lists no image
+     * @param overrides {@code runtime} or {@code runtime.run} → comma-separated image references,
+     *                  most preferred first (see the class description)
+     * @throws IllegalArgumentException when a key is not a runtime name, names the run images of a
+     *                                  runtime that builds and runs on one image, or a value lists
+     *                                  no image that applies without a runtime version
      */
     public RuntimeCatalog withOverrides(Map<String, String> overrides) {
-        var copy = new LinkedHashMap<>(images);
-        for (var entry : new TreeMap<>(overrides).entrySet()) {
-            var runtime = entry.getKey().strip();
-            var current = images.get(runtime);
-            if (current == null) {
-                throw new IllegalArgumentException("unknown runtime \"" + entry.getKey()
-                        + "\"; use one of " + String.join(", ", ManagedRuntime.fileNames()));
+        var build = new TreeMap<String, List<String>>();
+        var run = new TreeMap<String, List<String>>();
+        for (var override : new TreeMap<>(overrides).entrySet()) {
+            var key = override.getKey().strip();
+            var runOnly = key.endsWith(RUN_SUFFIX);
+            var name = runOnly ? key.substring(0, key.length() - RUN_SUFFIX.length()) : key;
+            var entry = entries.get(name);
+            if (entry == null) {
+                throw new IllegalArgumentException("unknown runtime \"" + override.getKey() + "\"; use one of "
+                        + String.join(", ", entries.keySet()) + " (or a runtime name with " + RUN_SUFFIX + ")");
             }
-            var candidates = parseImages(entry.getValue());
-            if (candidates.isEmpty()) {
-                throw new IllegalArgumentException(runtime + ": no image given; list one or more images, "
-                        + "e.g. " + runtime + "=" + current.candidates().get(0));
+            if (runOnly && !entry.runtime().revisedBuild()) {
+                throw new IllegalArgumentException(key + ": " + name + " uses the original build, which builds and "
+                        + "runs on one image; set " + name + " instead");
             }
-            copy.put(runtime, new RuntimeImage(runtime, candidates, current.hostCommand()));
+            (runOnly ? run : build).put(name, images(key, override.getValue(), runOnly ? entry.images().run()
+                    : entry.images().build()));
+        }
+        var copy = new LinkedHashMap<>(entries);
+        for (var name : union(build.keySet(), run.keySet())) {
+            var current = entries.get(name).images();
+            var buildImages = build.getOrDefault(name, current.build());
+            var runImages = run.getOrDefault(name, build.containsKey(name) ? buildImages : current.run());
+            copy.put(name, new Entry(entries.get(name).runtime(), new ImageTemplates(buildImages, runImages)));
         }
         return new RuntimeCatalog(copy);
     }
 
-    /** The images for a runtime name as written in apprunner.yaml, or empty if unknown. */
+    /** The images for a runtime name as written in apprunner.yaml, without a runtime version; empty if unknown. */
     public Optional<RuntimeImage> lookup(String runtime) {
-        return Optional.ofNullable(images.get(runtime));
+        return lookup(runtime, Optional.empty());
     }
 
-    /** Every runtime name the catalog knows. */
+    /**
+     * The images for a runtime name as written in apprunner.yaml, or empty if unknown.
+     *
+     * @param runtimeVersion the app's {@code run.runtime-version}. A version of the runtime more
+     *                       precise than its major (e.g. {@code 3.8.16} for {@code python3}) puts
+     *                       version-specific images first; any other value is ignored
+     */
+    public Optional<RuntimeImage> lookup(String runtime, Optional<String> runtimeVersion) {
+        var entry = entries.get(runtime);
+        if (entry == null) {
+            return Optional.empty();
+        }
+        var version = runtimeVersion.map(String::strip)
+                .filter(v -> RuntimeVersions.selectsATag(entry.runtime(), v));
+        return Optional.of(new RuntimeImage(runtime, ImageTemplates.expand(entry.images().build(), version),
+                ImageTemplates.expand(entry.images().run(), version), entry.runtime().hostCommand()));
+    }
+
+    /** Every runtime name the catalog knows, App Runner's first. */
     public Set<String> runtimes() {
-        return images.keySet();
+        return entries.keySet();
     }
 
-    private static List<String> parseImages(String value) {
-        return Arrays.stream(value.split(IMAGE_SEPARATOR)).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    private static List<String> images(String key, String value, List<String> current) {
+        var images = Arrays.stream(value.split(IMAGE_SEPARATOR)).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        var example = key + "=" + current.stream().filter(i -> !ImageTemplates.hasPlaceholder(i)).findFirst()
+                .orElseThrow();
+        if (images.isEmpty()) {
+            throw new IllegalArgumentException(key + ": no image given; list one or more images, e.g. " + example);
+        }
+        if (!ImageTemplates.hasPlainImage(images)) {
+            throw new IllegalArgumentException(key + ": every image contains " + ImageTemplates.VERSION
+                    + ", which applies only when an app sets run.runtime-version; add an image without it, e.g. "
+                    + example);
+        }
+        return images;
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        var all = new TreeSet<>(a);
+        all.addAll(b);
+        return all;
     }
 }

@@ -35,7 +35,7 @@ class ConfigCliTest {
     @BeforeEach
     void writeFiles() throws IOException {
         valid = Files.writeString(dir.resolve("valid.yaml"), VALID).toString();
-        invalid = Files.writeString(dir.resolve("invalid.yaml"), VALID.replace("python3\n", "python3.11\n")
+        invalid = Files.writeString(dir.resolve("invalid.yaml"), VALID.replace("python3\n", "python3.9\n")
                 + "  port: 80\n").toString();
     }
 
@@ -49,8 +49,8 @@ class ConfigCliTest {
     @Test
     void printsOneLinePerProblemAndExitsOneWhenThereIsAnError() {
         assertThat(run("validate", valid, invalid)).isEqualTo(ConfigCli.EXIT_ERRORS);
-        assertThat(out()).isEqualTo(invalid + ":2:10: error: runtime: \"python3.11\" is not a known runtime; did "
-                + "you mean python311?\n"
+        assertThat(out()).isEqualTo(invalid + ":2:10: error: runtime: \"python3.9\" is not a known runtime; did "
+                + "you mean python3?\n"
                 + invalid + ":8:3: warning: run.port: unknown key; did you mean run.network.port?\n"
                 + "checked 2 paths: 1 error, 1 warning\n");
     }
@@ -80,7 +80,8 @@ class ConfigCliTest {
 
         assertThat(run("validate", empty)).isEqualTo(ConfigCli.EXIT_ERRORS);
         assertThat(out()).isEqualTo(empty + ": error: no apprunner.yaml, Dockerfile or Makefile in " + empty
-                + "; add an apprunner.yaml (see docs/apprunner-yaml.md)\nchecked 1 path: 1 error, 0 warnings\n");
+                + ", and no Procfile; add an apprunner.yaml (see docs/apprunner-yaml.md)\nchecked 1 path: 1 error, 0 "
+                + "warnings\n");
     }
 
     @Test
@@ -97,7 +98,7 @@ class ConfigCliTest {
     @Test
     void exitsTwoForUsageErrors() {
         assertThat(run()).isEqualTo(ConfigCli.EXIT_USAGE);
-        assertThat(err()).startsWith("usage: slipway-config validate FILE|DIR...");
+        assertThat(err()).startsWith("usage: slipway-config validate [--json] FILE|DIR...");
 
         assertThat(run("check", valid)).isEqualTo(ConfigCli.EXIT_USAGE);
         assertThat(err()).contains("slipway-config: unknown command \"check\"");
@@ -109,6 +110,25 @@ class ConfigCliTest {
     }
 
     @Test
+    void printsAJsonReportPerPathForMachines() throws IOException {
+        var quoted = Files.writeString(dir.resolve("quoted.yaml"), VALID.replace("python3 app.py",
+                "python3 \"app.py\"\n  ports: 80")).toString();
+
+        assertThat(run("validate", "--json", valid, quoted)).isEqualTo(ConfigCli.EXIT_OK);
+        assertThat(out()).isEqualTo("[\n  {\"file\": " + json(valid) + ", \"problems\": [], \"errors\": 0, "
+                + "\"warnings\": 0},\n  {\"file\": " + json(quoted) + ", \"problems\": [{\"file\": " + json(quoted)
+                + ", \"line\": 8, \"column\": 3, \"severity\": \"warning\", \"key\": \"run.ports\", \"message\": "
+                + "\"unknown key; did you mean run.network.port?\"}], \"errors\": 0, \"warnings\": 1}\n]\n");
+    }
+
+    @Test
+    void exitsOneWithJsonWhenThereIsAnError() {
+        assertThat(run("validate", invalid, "--json")).isEqualTo(ConfigCli.EXIT_ERRORS);
+        assertThat(out()).startsWith("[\n  {\"file\": " + json(invalid) + ", \"problems\": [{").endsWith(
+                "\"errors\": 1, \"warnings\": 1}\n]\n");
+    }
+
+    @Test
     void printsUsageOnRequest() {
         assertThat(run("--help")).isEqualTo(ConfigCli.EXIT_OK);
         assertThat(out()).isEqualTo(ConfigCli.USAGE + "\n");
@@ -117,6 +137,10 @@ class ConfigCliTest {
     private int run(String... args) {
         return ConfigCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private static String json(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     private String out() {

@@ -142,13 +142,71 @@ class ProjectDetectorTest {
     }
 
     @Test
+    void takesTheStartCommandFromAProcfileAndInstallsByLanguage() {
+        var project = detect(Map.of("Procfile", "# processes\nweb: gunicorn app:app --bind 0.0.0.0:$PORT\n",
+                "requirements.txt", "flask", "pyproject.toml", ""));
+
+        assertThat(project.kind()).contains(ProjectKind.PROCFILE);
+        assertThat(project.problems()).isEmpty();
+        assertThat(project.reason()).isEqualTo("Procfile found (no apprunner.yaml or Dockerfile); runtime python3 from "
+                + "requirements.txt, pyproject.toml; build: pip install -r requirements.txt; start: web in Procfile");
+        assertThat(project.config()).contains(new AppRunnerConfig("1.0", "python3",
+                new BuildSection(List.of(), List.of("pip install -r requirements.txt"), List.of(), List.of()),
+                new RunSection(Optional.empty(), List.of(), "gunicorn app:app --bind 0.0.0.0:$PORT",
+                        NetworkSection.defaults(), List.of(), List.of())));
+    }
+
+    @Test
+    void prefersTheProcfileWebCommandToTheMakefileStartTarget() {
+        var project = detect(Map.of("Makefile", MAKEFILE, "Procfile", "web: node server.js\n",
+                "package.json", "{}"));
+
+        assertThat(project.kind()).contains(ProjectKind.MAKEFILE);
+        assertThat(project.reason()).isEqualTo("Makefile and Procfile found (no apprunner.yaml or Dockerfile); "
+                + "runtime nodejs18 from package.json; build: make install; start: web in Procfile");
+        var config = project.config().orElseThrow();
+        assertThat(config.build().build()).containsExactly("make install");
+        assertThat(config.run().command()).isEqualTo("node server.js");
+    }
+
+    @Test
+    void usesTheMakefileStartTargetWhenTheProcfileHasNoWebLine() {
+        var project = detect(Map.of("Makefile", MAKEFILE, "Procfile", "worker: python3 worker.py\n",
+                "requirements.txt", ""));
+
+        assertThat(project.config().orElseThrow().run().command()).isEqualTo("make run");
+        assertThat(formatted(project)).containsExactly("Procfile:1:1: warning: Slipway starts only the web process, "
+                + "not worker; deploy it as a service of its own or remove the line");
+    }
+
+    @Test
+    void reportsAProcfileWithoutAWebLineOrWithAnEmptyOne() {
+        assertThat(formatted(detect(Map.of("Procfile", "release: ./migrate\n", "package.json", "{}"))))
+                .containsExactly(
+                        "Procfile:1:1: warning: Slipway starts only the web process, not release; deploy it as a "
+                                + "service of its own or remove the line",
+                        "Procfile: error: no web process to start the app; add a line such as web: gunicorn app:app");
+        assertThat(formatted(detect(Map.of("Procfile", "\nweb:\n", "pom.xml", "<project/>")))).containsExactly(
+                "Procfile:2:1: error: the web command is empty; write e.g. web: gunicorn app:app");
+    }
+
+    @Test
+    void reportsAnAmbiguousProcfileProjectListingTheChoices() {
+        var project = detect(Map.of("Procfile", "web: ./start\n", "package.json", "{}", "pom.xml", "<project/>"));
+
+        assertThat(project.config()).isEmpty();
+        assertThat(formatted(project)).containsExactly("Procfile: error: several runtimes fit: nodejs18 "
+                + "(package.json), corretto11 (pom.xml); add an apprunner.yaml that names the runtime");
+    }
+
+    @Test
     void reportsNothingBuildableInTheRepositoryRoot() {
         var project = detect(Map.of("README.md", "hello"));
 
         assertThat(project.kind()).isEmpty();
         assertThat(project.config()).isEmpty();
         assertThat(formatted(project)).containsExactly("error: no apprunner.yaml, Dockerfile or Makefile in the "
-                + "repository root; add an apprunner.yaml (see docs/apprunner-yaml.md)");
+                + "repository root, and no Procfile; add an apprunner.yaml (see docs/apprunner-yaml.md)");
     }
 
     @Test
@@ -156,7 +214,7 @@ class ProjectDetectorTest {
         var project = ProjectDetector.detect(files(Map.of()), "services/api/");
 
         assertThat(formatted(project)).containsExactly("services/api/: error: no apprunner.yaml, Dockerfile or "
-                + "Makefile in services/api/; add an apprunner.yaml (see docs/apprunner-yaml.md)");
+                + "Makefile in services/api/, and no Procfile; add an apprunner.yaml (see docs/apprunner-yaml.md)");
     }
 
     @Test
