@@ -2,6 +2,8 @@ package dev.slipway.build.image;
 
 import dev.slipway.config.AppRunnerConfig;
 import dev.slipway.config.EnvVar;
+import dev.slipway.config.HealthCheckSettings;
+import dev.slipway.config.InstanceSettings;
 import dev.slipway.config.NetworkSection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,13 +20,24 @@ import org.slf4j.LoggerFactory;
  *                with a free port
  * @param portEnv the extra variable that also carries the port ({@code run.network.env})
  * @param env     the app's own environment ({@code run.env}); {@code PORT} is added at start
+ * @param healthCheck when an instance counts as healthy ({@code slipway.health-check})
+ * @param instance    the CPU and memory an instance gets ({@code slipway.instance})
  */
-public record RunSettings(Optional<String> command, int port, Optional<String> portEnv, Map<String, String> env) {
+public record RunSettings(Optional<String> command, int port, Optional<String> portEnv, Map<String, String> env,
+                          HealthCheckSettings healthCheck, InstanceSettings instance) {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunSettings.class);
 
+    /** Missing settings (e.g. in artifacts recorded before they existed) take the defaults. */
     public RunSettings {
         env = Map.copyOf(env);
+        healthCheck = healthCheck == null ? HealthCheckSettings.defaults() : healthCheck;
+        instance = instance == null ? InstanceSettings.defaults() : instance;
+    }
+
+    /** Settings with the default health check and instance size. */
+    public RunSettings(Optional<String> command, int port, Optional<String> portEnv, Map<String, String> env) {
+        this(command, port, portEnv, env, HealthCheckSettings.defaults(), InstanceSettings.defaults());
     }
 
     /**
@@ -44,6 +57,8 @@ public record RunSettings(Optional<String> command, int port, Optional<String> p
             LOG.warn(message);
             log.line(BuildPhase.IMAGE.label(), message);
         }
-        return new RunSettings(Optional.of(run.command()), network.port(), network.env(), env);
+        var slipway = config.slipway();
+        return new RunSettings(Optional.of(run.command()), network.port(), network.env(), env,
+                slipway.healthCheck(), slipway.instance());
     }
 }

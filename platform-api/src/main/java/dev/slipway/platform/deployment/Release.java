@@ -6,7 +6,7 @@ import dev.slipway.platform.runtime.ContainerRuntime;
 import dev.slipway.platform.runtime.Instance;
 import dev.slipway.platform.runtime.InstanceSpec;
 import dev.slipway.platform.runtime.InstanceStartException;
-import dev.slipway.platform.runtime.TcpHealthCheck;
+import dev.slipway.platform.runtime.HealthCheck;
 import dev.slipway.platform.service.Service;
 import dev.slipway.platform.service.ServiceRepository;
 import dev.slipway.platform.service.ServiceStatus;
@@ -28,21 +28,19 @@ class Release {
     private static final Logger log = LoggerFactory.getLogger(Release.class);
 
     private final ContainerRuntime runtime;
-    private final TcpHealthCheck healthCheck;
+    private final HealthCheck healthCheck;
     private final ServiceRoutes routes;
     private final ServiceRepository services;
     private final DeploymentRepository deployments;
-    private final Duration healthCheckTimeout;
     private final Duration drainTimeout;
 
     Release(ContainerRuntime runtime, ServiceRoutes routes, ServiceRepository services,
             DeploymentRepository deployments, SlipwayProperties properties) {
         this.runtime = runtime;
-        this.healthCheck = new TcpHealthCheck(runtime);
+        this.healthCheck = new HealthCheck(runtime);
         this.routes = routes;
         this.services = services;
         this.deployments = deployments;
-        this.healthCheckTimeout = properties.deployments().healthCheckTimeout();
         this.drainTimeout = properties.deployments().drainTimeout();
     }
 
@@ -77,7 +75,7 @@ class Release {
         }
         deployments.recordInstance(run.id(), instance.id(), instance.address());
         run.enter(DeploymentPhase.HEALTH_CHECKING);
-        var unhealthy = healthCheck.awaitHealthy(instance, healthCheckTimeout);
+        var unhealthy = healthCheck.awaitHealthy(instance, artifact.run().healthCheck());
         if (unhealthy.isPresent()) {
             stopQuietly(instance);
             throw new DeploymentFailedException("Health check failed: " + unhealthy.get());
@@ -106,7 +104,7 @@ class Release {
         var deployment = active.get();
         var adopted = runtime.list().stream()
                 .filter(i -> deployment.instanceId().equals(Optional.of(i.id())))
-                .filter(i -> TcpHealthCheck.accepts(i.address()))
+                .filter(i -> HealthCheck.accepts(i.address()))
                 .findFirst();
         if (adopted.isPresent()) {
             routes.route(service.name(), adopted.get().address());
@@ -119,7 +117,7 @@ class Release {
         deployment.instanceId().ifPresent(this::stopQuietly);
         var artifact = deployment.artifact().orElseThrow();
         var instance = runtime.start(new InstanceSpec(service.name(), deployment.id(), artifact));
-        var unhealthy = healthCheck.awaitHealthy(instance, healthCheckTimeout);
+        var unhealthy = healthCheck.awaitHealthy(instance, artifact.run().healthCheck());
         if (unhealthy.isPresent()) {
             stopQuietly(instance);
             services.updateStatus(serviceId, ServiceStatus.RUNNING, "Could not restart deployment "

@@ -45,12 +45,10 @@ public record SlipwayProperties(
     /**
      * Deployment limits.
      *
-     * @param healthCheckTimeout how long a new instance has to pass its first health check
      * @param drainTimeout       how long in-flight requests to an old instance may take to finish
      * @param buildTimeout       how long a build may take
      */
     public record Deployments(
-            @DefaultValue("60s") Duration healthCheckTimeout,
             @DefaultValue("30s") Duration drainTimeout,
             @DefaultValue("20m") Duration buildTimeout) {
     }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.slipway.platform.support.AppRepository;
 import dev.slipway.platform.support.RunningSlipway;
 import java.nio.file.Path;
-import java.util.Map;
 import org.eclipse.jgit.transport.RemoteRefUpdate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,6 +21,13 @@ import org.junit.jupiter.api.io.TempDir;
 class PushRefusalIT {
 
     private static final String GOOD = "Hello from Slipway! (version 1)\n";
+    /** Gives up after two failed checks a second apart, instead of App Runner's 5 × 5 s. */
+    private static final String FAST_HEALTH_CHECK = """
+            slipway:
+              health-check:
+                interval: 1
+                unhealthy-threshold: 2
+            """;
 
     @TempDir
     static Path home;
@@ -34,8 +40,7 @@ class PushRefusalIT {
 
     @BeforeAll
     void deployAGoodVersion() {
-        slipway = RunningSlipway.start(home, "process",
-                Map.of("slipway.deployments.health-check-timeout", "3s"));
+        slipway = RunningSlipway.start(home, "process");
         slipway.api().createService("steady");
         app = AppRepository.fromExample("hello-python", work);
         var push = app.push(slipway.gitUrl("steady"), RunningSlipway.TOKEN);
@@ -92,7 +97,8 @@ class PushRefusalIT {
 
     @Test
     void appThatNeverGetsHealthyFailsTheDeploymentAndThePreviousVersionKeepsServing() {
-        app.edit("apprunner.yaml", "command: python3 app.py", "command: sleep 600").commit("Never listen");
+        app.edit("apprunner.yaml", "command: python3 app.py", "command: sleep 600")
+                .write("apprunner.yaml", readConfig() + FAST_HEALTH_CHECK).commit("Never listen");
 
         var push = app.push(slipway.gitUrl("steady"), RunningSlipway.TOKEN);
 
@@ -101,12 +107,14 @@ class PushRefusalIT {
         var failed = slipway.api().latestDeployment("steady");
         assertThat(failed.get("status").asString()).isEqualTo("FAILED");
         assertThat(failed.get("phase").asString()).isEqualTo("HEALTH_CHECKING");
-        assertThat(failed.get("reason").asString()).startsWith("Health check failed: nothing accepted connections");
+        assertThat(failed.get("reason").asString())
+                .startsWith("Health check failed: 2 consecutive TCP checks failed (the last: connecting to 127.0.0.1:")
+                .contains("check that the app listens on $PORT");
         var service = slipway.api().service("steady");
         assertThat(service.get("status").asString()).isEqualTo("RUNNING");
         assertThat(service.get("statusReason").asString()).contains("failed; deployment 1 still serves");
         assertThat(slipway.service("steady").get().body()).isEqualTo(GOOD);
-        app.edit("apprunner.yaml", "command: sleep 600", "command: python3 app.py").commit("Listen again");
+        restoreConfig();
     }
 
     @Test
@@ -123,6 +131,14 @@ class PushRefusalIT {
         assertThat(slipway.service("steady").get().body()).isEqualTo(GOOD);
         app.edit("apprunner.yaml", "command: python3 -c 'raise SystemExit(\"no model file\")'", "command: python3 app.py")
                 .commit("Listen again");
+    }
+
+    private String readConfig() {
+        try {
+            return java.nio.file.Files.readString(work.resolve("apprunner.yaml"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private void restoreConfig() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.slipway.build.image.Artifact;
+import dev.slipway.config.HealthCheckSettings;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -95,7 +96,7 @@ abstract class ContainerRuntimeContract {
 
         assertThat(runtime().state(instance.id()).running()).isFalse();
         assertThat(runtime().list()).noneMatch(i -> i.id().equals(instance.id()));
-        assertThat(TcpHealthCheck.accepts(instance.address())).isFalse();
+        assertThat(HealthCheck.accepts(instance.address())).isFalse();
         runtime().stop(instance.id());
     }
 
@@ -106,7 +107,7 @@ abstract class ContainerRuntimeContract {
     }
 
     private void awaitHealthy(Instance instance) throws InterruptedException {
-        assertThat(new TcpHealthCheck(runtime()).awaitHealthy(instance, READY)).isEmpty();
+        assertThat(new HealthCheck(runtime()).awaitHealthy(instance, HealthCheckSettings.defaults())).isEmpty();
     }
 
     static Map<String, String> helloEnvironment() {

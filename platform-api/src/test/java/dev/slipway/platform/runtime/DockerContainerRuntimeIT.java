@@ -1,5 +1,7 @@
 package dev.slipway.platform.runtime;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.slipway.build.image.Artifact;
 import dev.slipway.build.image.BuildLog;
 import dev.slipway.build.image.RunSettings;
@@ -7,6 +9,8 @@ import dev.slipway.build.image.docker.DockerClients;
 import dev.slipway.build.image.docker.DockerImageBuilder;
 import dev.slipway.build.plan.BuildPlanner;
 import dev.slipway.build.source.FetchedSource;
+import dev.slipway.config.HealthCheckSettings;
+import dev.slipway.config.InstanceSettings;
 import dev.slipway.platform.runtime.docker.DockerContainerRuntime;
 import dev.slipway.platform.support.DockerSupport;
 import dev.slipway.platform.support.Examples;
@@ -14,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** The runtime contract for containers, with the example app built into a real image. */
 class DockerContainerRuntimeIT extends ContainerRuntimeContract {
@@ -37,8 +42,24 @@ class DockerContainerRuntimeIT extends ContainerRuntimeContract {
     static void removeImage() {
         if (clients != null) {
             DockerSupport.removeDeployments(List.of(DEPLOYMENT, "d-answers", "d-port-env", "d-exits", "d-listed",
-                    "d-stopped"));
+                    "d-stopped", "d-limits"));
             clients.close();
+        }
+    }
+
+    @Test
+    void appliesTheInstanceSizeAsDockerLimits() {
+        var settings = new RunSettings(Optional.of("python3 app.py"), 8080, Optional.empty(), helloEnvironment(),
+                HealthCheckSettings.defaults(), new InstanceSettings(500, 1024));
+        var instance = runtime().start(new InstanceSpec("contract", "d-limits", new Artifact(Artifact.Kind.IMAGE, imageId,
+                settings)));
+        try {
+            var host = clients.control().inspectContainerCmd(instance.id()).exec().getHostConfig();
+            assertThat(host.getMemory()).isEqualTo(1024L * 1024 * 1024);
+            assertThat(host.getMemorySwap()).as("no swap beyond the memory limit").isEqualTo(1024L * 1024 * 1024);
+            assertThat(host.getNanoCPUs()).isEqualTo(500_000_000L);
+        } finally {
+            runtime().stop(instance.id());
         }
     }
 

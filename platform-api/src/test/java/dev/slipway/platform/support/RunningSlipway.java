@@ -34,7 +34,6 @@ public final class RunningSlipway implements AutoCloseable {
         properties.put("slipway.admin-token", TOKEN);
         properties.put("slipway.router.port", "0");
         properties.put("slipway.router.bind", "127.0.0.1");
-        properties.put("slipway.deployments.health-check-timeout", "20s");
         properties.put("slipway.deployments.drain-timeout", "10s");
         properties.putAll(extra);
         // As command-line arguments they override application.properties, as an operator's would.

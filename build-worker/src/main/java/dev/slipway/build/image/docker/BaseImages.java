@@ -9,6 +9,7 @@ import dev.slipway.build.image.BuildPhase;
 import dev.slipway.config.runtime.RuntimeCatalog;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -30,31 +31,39 @@ final class BaseImages {
         this.pullTimeout = pullTimeout;
     }
 
-    /** @throws BuildFailedException naming the images tried when none is present or can be pulled */
-    String resolve(String runtime, BuildLog log) {
+    /**
+     * @param runtimeVersion {@code run.runtime-version}, which puts a version-specific image first
+     * @throws BuildFailedException naming the images tried when none is present or can be pulled
+     */
+    String resolve(String runtime, Optional<String> runtimeVersion, BuildLog log) {
         var phase = BuildPhase.BASE.label();
-        var image = catalog.lookup(runtime).orElseThrow(() -> new BuildFailedException(
+        var image = catalog.lookup(runtime, runtimeVersion).orElseThrow(() -> new BuildFailedException(
                 "unknown runtime \"" + runtime + "\"; use one of " + String.join(", ", catalog.runtimes())));
-        for (var candidate : image.candidates()) {
+        var candidates = image.candidates();
+        for (var candidate : candidates) {
             if (isPresent(candidate)) {
                 log.line(phase, "using base image " + candidate + " for runtime " + runtime);
                 return candidate;
             }
         }
-        var first = image.candidates().get(0);
-        log.line(phase, "none of " + String.join(", ", image.candidates()) + " is present locally; pulling " + first);
-        try {
-            pull(first, log);
-            if (isPresent(first)) {
-                return first;
+        log.line(phase, "none of " + String.join(", ", candidates) + " is present locally; pulling");
+        var failures = new ArrayList<String>();
+        for (var candidate : candidates) {
+            try {
+                pull(candidate, log);
+                if (isPresent(candidate)) {
+                    log.line(phase, "using base image " + candidate + " for runtime " + runtime);
+                    return candidate;
+                }
+                failures.add(candidate + ": the pull ended but the image is still missing");
+            } catch (RuntimeException e) {
+                failures.add(candidate + ": " + e.getMessage());
             }
-            throw new IllegalStateException("the pull ended but the image is still missing");
-        } catch (RuntimeException e) {
-            throw new BuildFailedException("no base image for runtime " + runtime + ": tried "
-                    + String.join(", ", image.candidates()) + " (none is present locally) and pulling " + first
-                    + " failed: " + e.getMessage() + "\nRun `make runtimes` to build Slipway's offline runtime"
-                    + " images, or set an override for " + runtime + " in the runtime catalog.", e);
         }
+        throw new BuildFailedException("no base image for runtime " + runtime + ": none of "
+                + String.join(", ", candidates) + " is present locally, and pulling failed:\n  "
+                + String.join("\n  ", failures) + "\nRun `make runtimes` to build Slipway's offline runtime"
+                + " images, or set an override for " + runtime + " in the runtime catalog.");
     }
 
     private boolean isPresent(String reference) {

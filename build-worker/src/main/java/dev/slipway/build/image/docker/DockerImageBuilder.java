@@ -116,7 +116,7 @@ public final class DockerImageBuilder implements ImageBuilder {
 
     private Artifact buildGenerated(BuildPlan plan, String tag, BuildLog log) {
         var config = plan.config().orElseThrow();
-        var base = baseImages.resolve(config.runtime(), log);
+        var base = baseImages.resolve(config.runtime(), config.run().runtimeVersion(), log);
         var dockerfile = render(base, config, labels(plan));
         var context = new ContextTar(plan.sourceDir(), Map.of(
                 GENERATED_DOCKERFILE, dockerfile.text().getBytes(StandardCharsets.UTF_8),

@@ -235,6 +235,8 @@ class DockerImageBuilderIT {
                 .isInstanceOf(BuildFailedException.class)
                 .hasMessageContaining("registry.invalid/slipway/missing:1, registry.invalid/slipway/also-missing:1")
                 .hasMessageContaining("make runtimes")
+                .hasMessageContaining("\n  registry.invalid/slipway/missing:1: ")
+                .hasMessageContaining("\n  registry.invalid/slipway/also-missing:1: ")
                 .hasMessageContaining("no such host");
     }
 

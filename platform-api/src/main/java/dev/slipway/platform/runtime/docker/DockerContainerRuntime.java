@@ -10,6 +10,7 @@ import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
 import dev.slipway.build.image.Artifact;
+import dev.slipway.config.InstanceSettings;
 import dev.slipway.config.NetworkSection;
 import dev.slipway.platform.runtime.ContainerRuntime;
 import dev.slipway.platform.runtime.Instance;
@@ -43,8 +44,12 @@ public final class DockerContainerRuntime implements ContainerRuntime {
     private static final Duration LOG_TIMEOUT = Duration.ofSeconds(10);
     private static final Logger log = LoggerFactory.getLogger(DockerContainerRuntime.class);
 
+    private static final long BYTES_PER_MIB = 1024L * 1024;
+    private static final long NANO_CPUS_PER_MILLICORE = 1_000_000L;
+
     private final DockerClient docker;
     private final Duration stopGrace;
+    private volatile int hostCpus;
 
     public DockerContainerRuntime(DockerClient docker, Duration stopGrace) {
         this.docker = docker;
@@ -70,7 +75,7 @@ public final class DockerContainerRuntime implements ContainerRuntime {
                     .withLabels(Map.of(LABEL_MANAGED, "true", LABEL_SERVICE, spec.service(),
                             LABEL_DEPLOYMENT, spec.deploymentId(), LABEL_PORT, Integer.toString(run.port())))
                     .withEnv(environment(run.env(), run.portEnv(), run.port()))
-                    .withHostConfig(HostConfig.newHostConfig().withInit(true));
+                    .withHostConfig(limits(HostConfig.newHostConfig().withInit(true), run.instance()));
             run.command().ifPresent(command -> create.withEntrypoint("sh", "-c", command).withCmd(List.of()));
             var id = create.exec().getId();
             docker.startContainerCmd(id).exec();
@@ -156,6 +161,27 @@ public final class DockerContainerRuntime implements ContainerRuntime {
             }
         }
         return instances;
+    }
+
+    /**
+     * {@code slipway.instance} as Docker limits: memory as given (swap included, so the app cannot
+     * grow past it), CPU capped at what the Docker host has, since Docker refuses more.
+     */
+    private HostConfig limits(HostConfig config, InstanceSettings instance) {
+        var memory = (long) instance.memoryMib() * BYTES_PER_MIB;
+        var nanoCpus = Math.min((long) instance.cpuMillicores() * NANO_CPUS_PER_MILLICORE,
+                (long) hostCpus() * NANO_CPUS_PER_MILLICORE * 1000);
+        return config.withMemory(memory).withMemorySwap(memory).withNanoCPUs(nanoCpus);
+    }
+
+    private int hostCpus() {
+        var cpus = hostCpus;
+        if (cpus == 0) {
+            var reported = docker.infoCmd().exec().getNCPU();
+            cpus = reported == null || reported < 1 ? 1 : reported;
+            hostCpus = cpus;
+        }
+        return cpus;
     }
 
     private static List<String> environment(Map<String, String> appEnv, Optional<String> portEnv, int port) {
