@@ -13,9 +13,12 @@ MIRROR="${SLIPWAY_DEBIAN_MIRROR:-http://deb.debian.org/debian}"
 SUITE="${SLIPWAY_DEBIAN_SUITE:-bookworm}"
 REPOSITORY="${SLIPWAY_RUNTIME_REPOSITORY:-slipway/runtime}"
 
-# runtime name -> extra Debian packages on top of minbase
+# image name -> extra Debian packages on top of minbase (see docs/runtimes.md)
 declare -A PACKAGES=(
   [python3]="python3 ca-certificates"
+  [python3-sklearn]="python3 python3-sklearn python3-joblib ca-certificates"
+  [nodejs18]="nodejs npm ca-certificates"
+  [java17]="openjdk-17-jdk-headless ca-certificates"
 )
 
 force=false
@@ -61,10 +64,20 @@ for runtime in "${runtimes[@]}"; do
     exit 1
   fi
   rootfs="$(mktemp -d /tmp/slipway-rootfs-XXXXXX)"
-  trap 'rm -rf "$rootfs"' EXIT
+  trap 'umount "$rootfs/proc" 2>/dev/null; rm -rf "$rootfs" "$rootfs.log"' EXIT
   echo "runtimes: building $image from $SUITE with: $packages"
-  debootstrap --variant=minbase --include="${packages// /,}" "$SUITE" "$rootfs" "$MIRROR" >"$rootfs.log" 2>&1 \
+  # debootstrap resolves dependencies poorly for large package sets (npm fails to configure), so
+  # it lays down the minimal base and apt inside the new root installs the runtime's packages.
+  debootstrap --variant=minbase "$SUITE" "$rootfs" "$MIRROR" >"$rootfs.log" 2>&1 \
     || { tail -n 30 "$rootfs.log" >&2; exit 1; }
+  mount -t proc proc "$rootfs/proc"
+  if ! chroot "$rootfs" sh -c "apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+      apt-get install -y -qq --no-install-recommends $packages" >>"$rootfs.log" 2>&1; then
+    umount "$rootfs/proc"
+    tail -n 30 "$rootfs.log" >&2
+    exit 1
+  fi
+  umount "$rootfs/proc"
   rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/*
   tar -C "$rootfs" -c . | docker import \
     --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \

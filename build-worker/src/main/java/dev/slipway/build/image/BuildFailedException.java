@@ -39,6 +39,16 @@ public class BuildFailedException extends RuntimeException {
                 + " command `" + command + "`; it was killed\n" + quote(lastLines));
     }
 
+    /**
+     * The build's time ran out while Slipway itself was working (preparing an image, copying the
+     * source), not while a build command ran.
+     *
+     * @param during what was going on, e.g. {@code assembling the final image}
+     */
+    public static BuildFailedException timedOut(Duration timeout, String during) {
+        return new BuildFailedException("build timed out after " + format(timeout) + " while " + during);
+    }
+
     /** "last N lines of output:" followed by the lines, indented, or a note that there were none. */
     public static String quote(List<String> lastLines) {
         if (lastLines.isEmpty()) {

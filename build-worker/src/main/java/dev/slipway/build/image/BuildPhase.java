@@ -9,6 +9,8 @@ public enum BuildPhase {
     PLAN("plan"),
     /** Choosing and preparing the base image or directory, copying the source. */
     BASE("base"),
+    /** Placing the model files the build fetched: their image layer, or links in the app directory. */
+    MODELS("models"),
     /** {@code build.commands.pre-build}. */
     PRE_BUILD("pre-build"),
     /** {@code build.commands.build}. */

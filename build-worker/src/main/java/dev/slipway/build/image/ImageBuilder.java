@@ -9,8 +9,11 @@ import dev.slipway.build.plan.BuildPlan;
 public interface ImageBuilder {
 
     /**
-     * @throws BuildFailedException when a build command fails or the base image is missing; the
-     *                              message names the failing command, its exit code and last lines
+     * @throws BuildFailedException    when a build command fails, the build times out or the base
+     *                                 image is missing; the message names the failing command, its
+     *                                 exit code and last lines, or the time limit
+     * @throws BuildCancelledException when the building thread is interrupted; what the build
+     *                                 started has been stopped by then
      */
     Artifact build(BuildPlan plan, BuildLog log);
 }

@@ -1,7 +1,6 @@
 package dev.slipway.build.image.docker;
 
 import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.PullResponseItem;
 import dev.slipway.build.image.BuildFailedException;
 import dev.slipway.build.image.BuildLog;
@@ -14,19 +13,44 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Chooses a runtime's base image: the first catalog candidate the daemon already has, else the
- * first candidate pulled from its registry.
+ * Chooses a runtime's images: for each of the build and run images, the first catalog candidate
+ * the daemon already has, else the first candidate pulled from its registry.
  */
 final class BaseImages {
 
     private static final String LATEST = "latest";
 
+    /** What an image is for. */
+    enum Role {
+        /** The image build commands run on. */
+        BUILD("base image"),
+        /** The image the app runs on (revised build). */
+        RUN("run image");
+
+        private final String description;
+
+        Role(String description) {
+            this.description = description;
+        }
+    }
+
+    /**
+     * A chosen image.
+     *
+     * @param reference the catalog's reference, e.g. {@code python:3.11}
+     * @param image     what the daemon has under it
+     */
+    record BaseImage(String reference, ImageInfo image) {
+    }
+
     private final DockerClients clients;
+    private final Images images;
     private final RuntimeCatalog catalog;
     private final Duration pullTimeout;
 
     BaseImages(DockerClients clients, RuntimeCatalog catalog, Duration pullTimeout) {
         this.clients = clients;
+        this.images = new Images(clients);
         this.catalog = catalog;
         this.pullTimeout = pullTimeout;
     }
@@ -35,15 +59,16 @@ final class BaseImages {
      * @param runtimeVersion {@code run.runtime-version}, which puts a version-specific image first
      * @throws BuildFailedException naming the images tried when none is present or can be pulled
      */
-    String resolve(String runtime, Optional<String> runtimeVersion, BuildLog log) {
+    BaseImage resolve(String runtime, Optional<String> runtimeVersion, Role role, BuildLog log) {
         var phase = BuildPhase.BASE.label();
         var image = catalog.lookup(runtime, runtimeVersion).orElseThrow(() -> new BuildFailedException(
                 "unknown runtime \"" + runtime + "\"; use one of " + String.join(", ", catalog.runtimes())));
-        var candidates = image.candidates();
+        var candidates = role == Role.BUILD ? image.buildCandidates() : image.runCandidates();
         for (var candidate : candidates) {
-            if (isPresent(candidate)) {
-                log.line(phase, "using base image " + candidate + " for runtime " + runtime);
-                return candidate;
+            var present = images.find(candidate);
+            if (present.isPresent()) {
+                log.line(phase, "using " + role.description + " " + candidate + " for runtime " + runtime);
+                return new BaseImage(candidate, present.get());
             }
         }
         log.line(phase, "none of " + String.join(", ", candidates) + " is present locally; pulling");
@@ -51,28 +76,20 @@ final class BaseImages {
         for (var candidate : candidates) {
             try {
                 pull(candidate, log);
-                if (isPresent(candidate)) {
-                    log.line(phase, "using base image " + candidate + " for runtime " + runtime);
-                    return candidate;
+                var pulled = images.find(candidate);
+                if (pulled.isPresent()) {
+                    log.line(phase, "using " + role.description + " " + candidate + " for runtime " + runtime);
+                    return new BaseImage(candidate, pulled.get());
                 }
                 failures.add(candidate + ": the pull ended but the image is still missing");
             } catch (RuntimeException e) {
                 failures.add(candidate + ": " + e.getMessage());
             }
         }
-        throw new BuildFailedException("no base image for runtime " + runtime + ": none of "
+        throw new BuildFailedException("no " + role.description + " for runtime " + runtime + ": none of "
                 + String.join(", ", candidates) + " is present locally, and pulling failed:\n  "
                 + String.join("\n  ", failures) + "\nRun `make runtimes` to build Slipway's offline runtime"
                 + " images, or set an override for " + runtime + " in the runtime catalog.");
-    }
-
-    private boolean isPresent(String reference) {
-        try {
-            clients.control().inspectImageCmd(reference).exec();
-            return true;
-        } catch (NotFoundException e) {
-            return false;
-        }
     }
 
     private void pull(String reference, BuildLog log) {

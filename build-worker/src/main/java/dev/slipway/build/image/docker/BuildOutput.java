@@ -9,7 +9,9 @@ import java.util.regex.Pattern;
 /**
  * Turns the classic builder's {@code stream} texts into log lines. Texts split lines anywhere, so
  * a line is passed on only once its end arrives. Each "Step N/M" line switches the phase; the
- * lines a command prints since its step began are kept for failure messages.
+ * lines a command prints since its step began are kept for failure messages. The builder's own
+ * lines are {@link BuildLog.Stream#SYSTEM} lines, a command's output (stdout and stderr, which the
+ * classic builder merges) {@link BuildLog.Stream#STDOUT} lines.
  */
 final class BuildOutput {
 
@@ -74,14 +76,19 @@ final class BuildOutput {
         var line = clean(partial.toString());
         partial.setLength(0);
         var matcher = STEP.matcher(line);
+        var stream = BuildLog.Stream.SYSTEM;
         if (matcher.matches()) {
             instruction = matcher.group(2);
             step = steps.resolve(Integer.parseInt(matcher.group(1)), instruction);
             recent.clear();
         } else if (!BUILDER_LINE.matcher(line).matches()) {
             recent.add(line);
+            if (step.command().isPresent()) {
+                // The classic builder merges a step's stdout and stderr into one stream.
+                stream = BuildLog.Stream.STDOUT;
+            }
         }
-        log.line(step.phase().label(), line);
+        log.line(step.phase().label(), stream, line);
     }
 
     private static String clean(String line) {

@@ -1,8 +1,8 @@
 package dev.slipway.build.image.docker;
 
+import dev.slipway.build.image.BuildCancelledException;
 import dev.slipway.build.image.BuildFailedException;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
  * One classic-builder build: the context tar streams into the request, output goes to a
  * {@link BuildOutput}, and failures become {@link BuildFailedException}s naming the step. Success
  * is judged by the absence of an error in the stream, never by the "Successfully built" text,
- * which build commands print too.
+ * which build commands print too. The build gets the time left before the session's deadline;
+ * when it runs out, or the thread is interrupted, the request is closed, which makes the daemon
+ * abandon the build.
  */
 final class ContextBuild {
 
@@ -21,19 +23,19 @@ final class ContextBuild {
     private static final String REFUSED = "the Docker daemon refused the build: ";
 
     private final DockerClients clients;
-    private final Duration timeout;
 
-    ContextBuild(DockerClients clients, Duration timeout) {
+    ContextBuild(DockerClients clients) {
         this.clients = clients;
-        this.timeout = timeout;
     }
 
     /**
      * @param extraLabels labels the daemon adds in a last step of its own, for Dockerfiles that do
      *                    not set them
+     * @param limits      CPU and memory limits for the containers of {@code RUN} steps, when the
+     *                    Dockerfile has any
      */
     void run(ContextTar context, String dockerfilePath, String tag, Map<String, String> extraLabels,
-            BuildOutput output) {
+            BuildOutput output, BuildSession session, Optional<BuildLimits> limits) {
         var callback = new BuildCallback(output);
         Optional<Exception> writerError;
         try (var pipe = new ContextPipe(context, tag); callback) {
@@ -46,15 +48,18 @@ final class ContextBuild {
             if (!extraLabels.isEmpty()) {
                 command.withLabels(extraLabels);
             }
+            limits.ifPresent(l -> command.withMemory(l.memoryBytes()).withMemswap(l.memoryBytes())
+                    .withCpusetcpus(cpuSet(l.cpus(), clients.hostCpus())));
             command.exec(callback);
+            var remaining = session.remaining();
             // Leaving this block closes the callback, which makes the daemon abandon a build still running.
-            if (!callback.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw timedOut(output);
+            if (remaining.isNegative() || !callback.awaitCompletion(remaining.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw timedOut(output, session);
             }
             writerError = pipe.error();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new BuildFailedException("the build was interrupted", e);
+            throw new BuildCancelledException("the build was cancelled at `" + output.instruction() + "`", e);
         } catch (IOException e) {
             throw new BuildFailedException("the build stream failed: " + e.getMessage(), e);
         } catch (BuildFailedException e) {
@@ -76,10 +81,19 @@ final class ContextBuild {
         });
     }
 
-    private BuildFailedException timedOut(BuildOutput output) {
+    /** The first {@code cpus} CPUs (rounded up, at most all of them), e.g. {@code 0-1}. */
+    static String cpuSet(double cpus, int hostCpus) {
+        var count = Math.max(1, Math.min(hostCpus, (int) Math.ceil(cpus)));
+        return count == 1 ? "0" : "0-" + (count - 1);
+    }
+
+    private static BuildFailedException timedOut(BuildOutput output, BuildSession session) {
         var step = output.step();
-        return BuildFailedException.timedOut(step.phase().label(), step.command().orElse(output.instruction()),
-                timeout, output.recentLines());
+        var timeout = session.limits().timeout();
+        return step.command().isPresent()
+                ? BuildFailedException.timedOut(step.phase().label(), step.command().get(), timeout,
+                        output.recentLines())
+                : BuildFailedException.timedOut(timeout, "building an image at `" + output.instruction() + "`");
     }
 
     private static BuildFailedException failed(String error, BuildOutput output, Optional<Exception> writerError) {

@@ -15,7 +15,10 @@ final class DaemonErrors {
         while (root.getMessage() == null && root.getCause() != null) {
             root = root.getCause();
         }
-        var text = String.valueOf(root.getMessage()).strip();
+        if (root.getMessage() == null) {
+            return root.getClass().getSimpleName();
+        }
+        var text = root.getMessage().strip();
         var matcher = JSON_MESSAGE.matcher(text);
         return matcher.find() ? unescape(matcher.group(1)) : text;
     }

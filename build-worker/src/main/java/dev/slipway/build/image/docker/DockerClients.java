@@ -34,6 +34,7 @@ public final class DockerClients implements AutoCloseable {
     private final URI dockerHost;
     private final DockerClient control;
     private final DockerClient streaming;
+    private volatile int hostCpus;
 
     private DockerClients(DockerClientConfig config) {
         this.dockerHost = config.getDockerHost();
@@ -88,6 +89,15 @@ public final class DockerClients implements AutoCloseable {
     /** The client for long streams (builds, pulls, logs, waits); it never times out a response. */
     public DockerClient streaming() {
         return streaming;
+    }
+
+    /** How many CPUs the daemon's host has (asked once); at least 1. */
+    public int hostCpus() {
+        if (hostCpus == 0) {
+            var cpus = control.infoCmd().exec().getNCPU();
+            hostCpus = cpus == null || cpus < 1 ? 1 : cpus;
+        }
+        return hostCpus;
     }
 
     @Override

@@ -1,80 +1,87 @@
 package dev.slipway.build.image.docker;
 
-import com.github.dockerjava.api.command.InspectImageResponse;
-import com.github.dockerjava.api.model.ExposedPort;
-import com.github.dockerjava.api.model.InternetProtocol;
+import com.github.dockerjava.api.exception.DockerException;
 import dev.slipway.build.image.Artifact;
+import dev.slipway.build.image.BuildCancelledException;
 import dev.slipway.build.image.BuildFailedException;
 import dev.slipway.build.image.BuildLog;
-import dev.slipway.build.image.BuildPhase;
 import dev.slipway.build.image.ImageBuilder;
-import dev.slipway.build.image.RecentLines;
-import dev.slipway.build.image.RunSettings;
 import dev.slipway.build.plan.BuildPlan;
-import dev.slipway.config.AppRunnerConfig;
-import dev.slipway.config.NetworkSection;
 import dev.slipway.config.project.ProjectKind;
 import dev.slipway.config.runtime.RuntimeCatalog;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Builds images with the Docker daemon's classic builder. {@code apprunner.yaml} and Makefile
- * projects get a generated Dockerfile on their runtime's base image (see the runtime catalog);
- * Dockerfile projects are built as they are. Images are tagged {@code slipway/<service>:<deployment>}
- * and labelled with the service, deployment and commit.
+ * Builds images with a Docker daemon, the way App Runner builds them but from cached stages.
+ *
+ * <p>{@code apprunner.yaml}, Makefile and Procfile projects: build commands run by exec in
+ * hardened build containers, which are committed; images are assembled by small generated
+ * Dockerfiles that only copy files and set configuration. Layers go slowest-changing first:
+ * runtime image | models | app | run settings. Runtimes with App Runner's revised build
+ * (python311, nodejs18, nodejs22, …) carry only {@code /app} from the build image into the run
+ * image and then run {@code run.pre-run}; the others run on the image they were built on.
+ * Every stage is cached under a key of its inputs (see {@link BuildLabels}), so rebuilding an
+ * unchanged commit runs no command and a code change reuses the runtime and models layers.
+ *
+ * <p>Dockerfile projects are built as they are, with the same labels, limits and timeout.
+ *
+ * <p>Final images are tagged {@code slipway/<service>:<deployment>}. A build is cancelled by
+ * interrupting its thread ({@link BuildCancelledException}); on timeout or cancellation its
+ * containers are killed and removed before the exception is thrown.
  */
 public final class DockerImageBuilder implements ImageBuilder {
 
     /** The label naming the service an image was built for. */
-    public static final String SERVICE_LABEL = "dev.slipway.service";
+    public static final String SERVICE_LABEL = BuildLabels.SERVICE;
     /** The label naming the deployment an image was built for. */
-    public static final String DEPLOYMENT_LABEL = "dev.slipway.deployment";
+    public static final String DEPLOYMENT_LABEL = BuildLabels.DEPLOYMENT;
     /** The label holding the full commit id an image was built from. */
-    public static final String COMMIT_LABEL = "dev.slipway.commit";
-    /** Every built image's repository starts with this. */
+    public static final String COMMIT_LABEL = BuildLabels.COMMIT;
+    /** Every deployment image's repository starts with this. */
     public static final String REPOSITORY_PREFIX = "slipway/";
-    /** How long one image build may take unless the constructor says otherwise. */
-    public static final Duration DEFAULT_BUILD_TIMEOUT = Duration.ofMinutes(20);
+    /** How long one build may take unless the constructor says otherwise. */
+    public static final Duration DEFAULT_BUILD_TIMEOUT = BuildLimits.DEFAULT_TIMEOUT;
     /** How long pulling a missing base image may take. */
     public static final Duration DEFAULT_PULL_TIMEOUT = Duration.ofMinutes(10);
-
-    /** The generated Dockerfile's name in the context; the dot and prefix keep it clear of user files. */
-    static final String GENERATED_DOCKERFILE = ".slipway.Dockerfile";
-    static final String USER_DOCKERFILE = "Dockerfile";
-    static final String DOCKERIGNORE = ".dockerignore";
+    /** How old an image must be before garbage collection may remove it: a build may be making it. */
+    public static final Duration DEFAULT_GC_MINIMUM_AGE = Duration.ofHours(1);
+    /** How long after its build's deadline a leftover build container is removed by garbage collection. */
+    public static final Duration STALE_CONTAINER_GRACE = Duration.ofMinutes(5);
 
     private static final Pattern REPOSITORY_COMPONENT = Pattern.compile("[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*");
     private static final Pattern TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
 
-    private final DockerClients clients;
-    private final BaseImages baseImages;
-    private final ContextBuild contextBuild;
+    private final BuildLimits limits;
+    private final GeneratedBuild generated;
+    private final UserDockerfileBuild userDockerfile;
+    private final ImageCollector collector;
+    private final DependencyCache dependencyCache;
 
-    /** A builder using the default runtime catalog and timeouts. */
+    /** A builder using the default runtime catalog and limits. */
     public DockerImageBuilder(DockerClients clients) {
-        this(clients, RuntimeCatalog.defaults(), DEFAULT_BUILD_TIMEOUT);
+        this(clients, RuntimeCatalog.defaults(), BuildLimits.defaults());
     }
 
-    /** A builder taking base images from {@code catalog}, with the default timeouts. */
+    /** A builder taking base images from {@code catalog}, with the default limits. */
     public DockerImageBuilder(DockerClients clients, RuntimeCatalog catalog) {
-        this(clients, catalog, DEFAULT_BUILD_TIMEOUT);
+        this(clients, catalog, BuildLimits.defaults());
     }
 
-    /** @param buildTimeout how long one image build may take before it is cancelled */
+    /** @param buildTimeout how long one build may take; the other limits are the defaults */
     public DockerImageBuilder(DockerClients clients, RuntimeCatalog catalog, Duration buildTimeout) {
-        this.clients = clients;
-        this.baseImages = new BaseImages(clients, catalog, DEFAULT_PULL_TIMEOUT);
-        this.contextBuild = new ContextBuild(clients, buildTimeout);
+        this(clients, catalog, BuildLimits.defaults().withTimeout(buildTimeout));
+    }
+
+    /** @param limits the timeout of a build and the resources of its containers */
+    public DockerImageBuilder(DockerClients clients, RuntimeCatalog catalog, BuildLimits limits) {
+        this.limits = limits;
+        this.generated = new GeneratedBuild(clients, catalog, limits);
+        this.userDockerfile = new UserDockerfileBuild(clients);
+        this.collector = new ImageCollector(clients);
+        this.dependencyCache = new DependencyCache(clients);
     }
 
     /**
@@ -96,85 +103,63 @@ public final class DockerImageBuilder implements ImageBuilder {
 
     @Override
     public Artifact build(BuildPlan plan, BuildLog log) {
+        return buildWithReport(plan, log).artifact();
+    }
+
+    /**
+     * Like {@link #build}, and also says what the build did: seconds per stage, which stages
+     * reused a cached image, the models' digest and layer, the final image's size.
+     *
+     * @throws BuildFailedException    when a command fails, the build times out (the message names
+     *                                 the limit), a base image is missing or the daemon refuses a step
+     * @throws BuildCancelledException when the building thread is interrupted
+     */
+    public BuildResult buildWithReport(BuildPlan plan, BuildLog log) {
         var tag = imageTag(plan.service(), plan.deploymentId());
-        if (plan.kind() == ProjectKind.DOCKERFILE) {
-            return buildUserDockerfile(plan, tag, log);
-        }
-        return buildGenerated(plan, tag, log);
-    }
-
-    private Artifact buildUserDockerfile(BuildPlan plan, String tag, BuildLog log) {
-        log.line(BuildPhase.BASE.label(), "building the project's " + USER_DOCKERFILE + " as it is");
-        var context = new ContextTar(plan.sourceDir(), Map.of());
-        var output = new BuildOutput(StepResolver.forUserDockerfile(), log, RecentLines.DEFAULT_CAPACITY);
-        contextBuild.run(context, USER_DOCKERFILE, tag, labels(plan), output);
-        var image = inspect(tag, log);
-        var port = firstExposedPort(image).orElse(NetworkSection.DEFAULT_PORT);
-        return new Artifact(Artifact.Kind.IMAGE, image.getId(),
-                new RunSettings(Optional.empty(), port, Optional.empty(), Map.of()));
-    }
-
-    private Artifact buildGenerated(BuildPlan plan, String tag, BuildLog log) {
-        var config = plan.config().orElseThrow();
-        var base = baseImages.resolve(config.runtime(), config.run().runtimeVersion(), log);
-        var dockerfile = render(base, config, labels(plan));
-        var context = new ContextTar(plan.sourceDir(), Map.of(
-                GENERATED_DOCKERFILE, dockerfile.text().getBytes(StandardCharsets.UTF_8),
-                DOCKERIGNORE, dockerignore(plan).getBytes(StandardCharsets.UTF_8)));
-        var output = new BuildOutput(StepResolver.of(dockerfile), log, RecentLines.DEFAULT_CAPACITY);
-        // No extra labels: the generated Dockerfile sets them itself, without an extra build step.
-        contextBuild.run(context, GENERATED_DOCKERFILE, tag, Map.of(), output);
-        var image = inspect(tag, log);
-        return new Artifact(Artifact.Kind.IMAGE, image.getId(), RunSettings.of(config, log));
-    }
-
-    private static Map<String, String> labels(BuildPlan plan) {
-        var labels = new LinkedHashMap<String, String>();
-        labels.put(SERVICE_LABEL, plan.service());
-        labels.put(DEPLOYMENT_LABEL, plan.deploymentId());
-        if (plan.commit() != null && !plan.commit().isBlank()) {
-            labels.put(COMMIT_LABEL, plan.commit());
-        }
-        return labels;
-    }
-
-    private static GeneratedDockerfile render(String base, AppRunnerConfig config, Map<String, String> labels) {
+        var session = new BuildSession(plan, log, limits);
         try {
-            return DockerfileRenderer.render(base, config, labels);
-        } catch (IllegalArgumentException e) {
-            throw new BuildFailedException("cannot build this configuration: " + e.getMessage(), e);
+            return plan.kind() == ProjectKind.DOCKERFILE ? userDockerfile.build(tag, session)
+                    : generated.build(tag, session);
+        } catch (BuildFailedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            if (Thread.currentThread().isInterrupted() || Interruptions.causedBy(e)) {
+                throw new BuildCancelledException("the build was cancelled", e);
+            }
+            if (e instanceof DockerException) {
+                throw new BuildFailedException("the Docker daemon failed during the build: "
+                        + DaemonErrors.message(e), e);
+            }
+            throw e;
         }
     }
 
     /**
-     * The daemon drops the Dockerfile and {@code .dockerignore} from the context when
-     * {@code .dockerignore} lists them, so the generated Dockerfile never reaches {@code /app}. A
-     * user's own {@code .dockerignore} is kept (the classic builder does not apply it to COPY).
+     * Removes images this builder made that are no longer needed: final images of the named
+     * services' deployments not in {@code keep}, and cache images (build, app, pre-run, base and
+     * models images) that no remaining image depends on. Images younger than
+     * {@link #DEFAULT_GC_MINIMUM_AGE}, images a container uses and images others are built on
+     * stay. Build containers left behind by a crashed worker are removed too.
+     *
+     * @param keep per service, the deployment ids (or image ids) whose images to keep, e.g. the
+     *             last few deployments for instant rollback; an empty set removes every image of
+     *             that service; services not named keep all their images
      */
-    private static String dockerignore(BuildPlan plan) {
-        var userFile = plan.sourceDir().resolve(DOCKERIGNORE);
-        try {
-            var existing = Files.isRegularFile(userFile) ? Files.readString(userFile) + "\n" : DOCKERIGNORE + "\n";
-            return existing + GENERATED_DOCKERFILE + "\n";
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + userFile, e);
-        }
+    public CollectedGarbage collectGarbage(Map<String, Set<String>> keep) {
+        return collectGarbage(keep, DEFAULT_GC_MINIMUM_AGE);
     }
 
-    private InspectImageResponse inspect(String tag, BuildLog log) {
-        var image = clients.control().inspectImageCmd(tag).exec();
-        log.line(BuildPhase.IMAGE.label(), "built image " + image.getId() + " tagged " + tag);
-        return image;
+    /** {@link #collectGarbage(Map)} with another minimum age for images. */
+    public CollectedGarbage collectGarbage(Map<String, Set<String>> keep, Duration minimumAge) {
+        return collector.collect(keep, minimumAge, limits.timeout().plus(STALE_CONTAINER_GRACE));
     }
 
-    private static Optional<Integer> firstExposedPort(InspectImageResponse image) {
-        var config = image.getConfig();
-        if (config == null || config.getExposedPorts() == null) {
-            return Optional.empty();
-        }
-        return Arrays.stream(config.getExposedPorts())
-                .filter(port -> port.getProtocol() == InternetProtocol.TCP)
-                .map(ExposedPort::getPort)
-                .min(Comparator.naturalOrder());
+    /**
+     * Removes a service's dependency cache volume, e.g. once the service is deleted.
+     *
+     * @return false when a running build still uses it
+     */
+    public boolean removeDependencyCache(String service) {
+        return dependencyCache.remove(service);
     }
 }

@@ -13,11 +13,9 @@ interface StepResolver {
      */
     BuildStep resolve(int number, String instruction);
 
-    /** Steps of a generated Dockerfile; steps beyond it (labels the daemon appends) are image settings. */
-    static StepResolver of(GeneratedDockerfile dockerfile) {
-        var steps = dockerfile.steps();
-        return (number, instruction) -> number >= 1 && number <= steps.size()
-                ? steps.get(number - 1) : BuildStep.of(BuildPhase.IMAGE);
+    /** Every step in one phase: the small Dockerfiles that assemble images run no commands. */
+    static StepResolver constant(BuildPhase phase) {
+        return (number, instruction) -> BuildStep.of(phase);
     }
 
     /** Steps of a user's Dockerfile: {@code FROM} is the base, {@code RUN} the build, the rest image settings. */

@@ -1,14 +1,19 @@
 package dev.slipway.build.image.process;
 
 import dev.slipway.build.image.Artifact;
+import dev.slipway.build.image.BuildCancelledException;
 import dev.slipway.build.image.BuildFailedException;
 import dev.slipway.build.image.BuildLog;
 import dev.slipway.build.image.BuildPhase;
 import dev.slipway.build.image.ImageBuilder;
+import dev.slipway.build.image.ModelLinks;
 import dev.slipway.build.image.RunSettings;
+import dev.slipway.build.image.SecretMask;
+import dev.slipway.build.model.ModelObject;
 import dev.slipway.build.plan.BuildPlan;
 import dev.slipway.config.AppRunnerConfig;
 import dev.slipway.config.project.ProjectKind;
+import dev.slipway.config.runtime.ManagedRuntime;
 import dev.slipway.config.runtime.RuntimeCatalog;
 import dev.slipway.config.runtime.RuntimeImage;
 import java.io.File;
@@ -26,9 +31,19 @@ import java.util.regex.Pattern;
 
 /**
  * Builds apps to run as local processes, for machines without Docker: the source is copied to
- * {@code <root>/<service>/<deploymentId>/app} and the build and pre-run commands run there through
- * {@code sh -c}, with Slipway's own environment plus {@code build.env}. The runtime's interpreter
- * must be on this machine's {@code PATH}.
+ * {@code <root>/<service>/<deploymentId>/app}, each model file appears there as a symbolic link at
+ * its target (pointing at the shared cached file, never copied), and the build commands run there
+ * through {@code sh -c} with Slipway's own environment plus {@code build.env} plus the plan's
+ * secret variables. Standard output and error are logged as separate streams. Interrupting the
+ * building thread kills the running command with every process it started and throws
+ * {@link BuildCancelledException}. The runtime's interpreter must be on this machine's
+ * {@code PATH}.
+ *
+ * <p>What cannot be reproduced for local processes: App Runner's two build processes differ in
+ * which files reach the running app, and here every command shares this machine's file system.
+ * Whatever a command installs outside the app directory stays installed for every app, revised
+ * build or not, and whatever post-build changes is kept. {@code run.pre-run} runs after the build
+ * for revised-build runtimes and is ignored (with a log line) for the others, as with Docker.
  */
 public final class ProcessImageBuilder implements ImageBuilder {
 
@@ -74,9 +89,11 @@ public final class ProcessImageBuilder implements ImageBuilder {
         requireHostCommand(config.runtime());
         var deploymentDirectory = deploymentDirectory(plan.service(), plan.deploymentId());
         var app = deploymentDirectory.resolve(APP_DIRECTORY);
+        var models = ModelLinks.targets(plan.sourceDir(), plan.models());
         try {
             copySource(plan.sourceDir(), deploymentDirectory, app, log);
-            runCommands(config, app, log);
+            linkModels(app, models, log);
+            runCommands(config, plan.secretEnvironment(), app, log);
         } catch (RuntimeException e) {
             deleteQuietly(deploymentDirectory);
             throw e;
@@ -99,19 +116,44 @@ public final class ProcessImageBuilder implements ImageBuilder {
         }
     }
 
-    private void runCommands(AppRunnerConfig config, Path app, BuildLog log) {
+    private void runCommands(AppRunnerConfig config, Map<String, String> secrets, Path app, BuildLog log) {
         var env = new LinkedHashMap<>(environment);
-        config.build().env().forEach(variable -> env.put(variable.name(), variable.value()));
-        var runner = new CommandRunner(app, env, buildTimeout, log);
+        env.putAll(config.buildEnvironment());
+        env.putAll(secrets);
+        var runner = new CommandRunner(app, env, buildTimeout, log, new SecretMask(secrets.values()));
         var build = config.build();
         runAll(runner, BuildPhase.PRE_BUILD, build.preBuild());
         runAll(runner, BuildPhase.BUILD, build.build());
         runAll(runner, BuildPhase.POST_BUILD, build.postBuild());
-        runAll(runner, BuildPhase.PRE_RUN, config.run().preRun());
+        var revised = config.managedRuntime().map(ManagedRuntime::revisedBuild).orElse(false);
+        if (revised) {
+            runAll(runner, BuildPhase.PRE_RUN, config.run().preRun());
+        } else if (!config.run().preRun().isEmpty()) {
+            log.line(BuildPhase.PRE_RUN.label(), "ignoring run.pre-run: runtime " + config.runtime() + " uses the"
+                    + " original build, which App Runner says not to use pre-run with; move these commands to"
+                    + " build.commands.build");
+        }
     }
 
     private static void runAll(CommandRunner runner, BuildPhase phase, List<String> commands) {
         commands.forEach(command -> runner.run(phase.label(), command));
+    }
+
+    /** Links each model's target in the app to its cached file, which stays shared and read-only. */
+    private static void linkModels(Path app, Map<String, ModelObject> models, BuildLog log) {
+        for (var model : models.entrySet()) {
+            var link = app.resolve(model.getKey());
+            try {
+                Files.createDirectories(link.getParent());
+                Files.createSymbolicLink(link, model.getValue().file().toAbsolutePath());
+            } catch (IOException e) {
+                throw new BuildFailedException("cannot place model " + model.getValue().uri() + " at "
+                        + model.getKey() + ": " + e.getMessage(), e);
+            }
+        }
+        if (!models.isEmpty()) {
+            log.line(BuildPhase.MODELS.label(), "linked " + models.size() + " model file(s) into the app directory");
+        }
     }
 
     private static void copySource(Path source, Path deploymentDirectory, Path app, BuildLog log) {

@@ -4,20 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slipway.build.RecordingLog;
 import dev.slipway.build.RecordingLog.Line;
+import dev.slipway.build.image.BuildLog;
 import dev.slipway.build.image.BuildPhase;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class BuildOutputTest {
 
-    private static final GeneratedDockerfile DOCKERFILE = new GeneratedDockerfile("", List.of(
+    private static final List<BuildStep> STEPS = List.of(
             BuildStep.of(BuildPhase.BASE),
             BuildStep.running(BuildPhase.PRE_BUILD, "./prepare"),
             BuildStep.running(BuildPhase.BUILD, "make"),
-            BuildStep.of(BuildPhase.IMAGE)));
+            BuildStep.of(BuildPhase.IMAGE));
+    private static final StepResolver RESOLVER = (number, instruction) -> STEPS.get(number - 1);
 
     private final RecordingLog log = new RecordingLog();
-    private final BuildOutput output = new BuildOutput(StepResolver.of(DOCKERFILE), log, 3);
+    private final BuildOutput output = new BuildOutput(RESOLVER, log, 3);
 
     @Test
     void passesOnLinesOnlyOnceTheirEndArrives() {
@@ -68,6 +70,26 @@ class BuildOutputTest {
         output.finish();
 
         assertThat(log.texts()).containsExactly("Step 3/4 : RUN make", "make: *** No rule", "next");
+    }
+
+    @Test
+    void commandOutputIsStdoutAndTheBuildersOwnLinesAreSystem() {
+        output.accept("Step 3/4 : RUN [\"sh\", \"-c\", \"make\"]\n ---> Running in 33f642ab26cf\ncompiling\n");
+        output.accept("Step 4/4 : CMD [\"./serve\"]\n ---> 0123456789ab\n");
+
+        assertThat(log.lines(BuildLog.Stream.STDOUT)).containsExactly(new Line("build", "compiling"));
+        assertThat(log.lines(BuildLog.Stream.SYSTEM)).extracting(Line::text).containsExactly(
+                "Step 3/4 : RUN [\"sh\", \"-c\", \"make\"]", " ---> Running in 33f642ab26cf",
+                "Step 4/4 : CMD [\"./serve\"]", " ---> 0123456789ab");
+    }
+
+    @Test
+    void aConstantResolverPutsEveryStepInOnePhase() {
+        var assembly = new BuildOutput(StepResolver.constant(BuildPhase.IMAGE), log, 3);
+
+        assembly.accept("Step 1/2 : FROM sha256:abc\nStep 2/2 : LABEL a=\"b\"\n");
+
+        assertThat(log.lines()).extracting(Line::phase).containsOnly("image");
     }
 
     @Test

@@ -5,10 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.slipway.build.RecordingLog;
+import dev.slipway.build.RecordingLog.Entry;
 import dev.slipway.build.RecordingLog.Line;
 import dev.slipway.build.TestConfigs;
 import dev.slipway.build.image.Artifact;
+import dev.slipway.build.image.BuildCancelledException;
 import dev.slipway.build.image.BuildFailedException;
+import dev.slipway.build.image.BuildLog.Stream;
+import dev.slipway.build.model.ModelObject;
+import dev.slipway.build.model.ModelSet;
 import dev.slipway.build.plan.BuildPlan;
 import dev.slipway.config.AppRunnerConfig;
 import dev.slipway.config.EnvVar;
@@ -56,19 +61,97 @@ class ProcessImageBuilderTest {
     }
 
     @Test
-    void streamsEachCommandsOutputWithItsPhaseAndGivesThemBuildEnv() {
-        var config = TestConfigs.python(TestConfigs.build(
+    void streamsEachCommandsOutputWithItsPhaseAndStreamAndGivesThemBuildEnv() {
+        var config = revised(TestConfigs.python(TestConfigs.build(
                 List.of("echo pre $MODE"), List.of("echo build $MODE"), List.of("echo post $MODE >&2"),
-                List.of(new EnvVar("MODE", "fast"))), List.of("echo pre-run $MODE"), List.of());
+                List.of(new EnvVar("MODE", "fast"))), List.of("echo pre-run $MODE"), List.of()));
         var log = new RecordingLog();
 
         new ProcessImageBuilder(root).build(plan(TestConfigs.HELLO_PYTHON, config), log);
 
-        assertThat(log.lines()).containsSubsequence(
-                new Line("pre-build", "pre fast"),
-                new Line("build", "build fast"),
-                new Line("post-build", "post fast"),
-                new Line("pre-run", "pre-run fast"));
+        assertThat(log.entries()).containsSubsequence(
+                new Entry("pre-build", Stream.STDOUT, "pre fast"),
+                new Entry("build", Stream.STDOUT, "build fast"),
+                new Entry("post-build", Stream.STDERR, "post fast"),
+                new Entry("pre-run", Stream.STDOUT, "pre-run fast"));
+    }
+
+    @Test
+    void preRunIsIgnoredOnOriginalBuildRuntimes() {
+        var config = TestConfigs.python(TestConfigs.build(List.of(), List.of("true"), List.of(), List.of()),
+                List.of("echo must-not-run"), List.of());
+        var log = new RecordingLog();
+
+        new ProcessImageBuilder(root).build(plan(TestConfigs.HELLO_PYTHON, config), log);
+
+        assertThat(log.texts()).doesNotContain("must-not-run")
+                .anySatisfy(line -> assertThat(line).startsWith("ignoring run.pre-run: runtime python3"));
+    }
+
+    @Test
+    void secretVariablesReachBuildCommandsAndAreMaskedInTheLog() {
+        var config = TestConfigs.buildingWith("echo ${#MODEL_TOKEN} $MODEL_TOKEN");
+        var plan = plan(TestConfigs.HELLO_PYTHON, config).withModels(ModelSet.EMPTY,
+                Map.of("MODEL_TOKEN", "s3cr3t-value"));
+        var log = new RecordingLog();
+
+        new ProcessImageBuilder(root).build(plan, log);
+
+        assertThat(log.lines(Stream.STDOUT)).containsExactly(new Line("build", "12 ****"));
+    }
+
+    @Test
+    void modelsAppearAsLinksToTheCachedFilesAtTheirTargets(@TempDir Path cache) throws Exception {
+        var blob = Files.writeString(cache.resolve("blob"), "weights");
+        var plan = plan(TestConfigs.HELLO_PYTHON, TestConfigs.buildingWith("cat models/model.bin"))
+                .withModels(models(blob, "models/model.bin"), Map.of());
+        var log = new RecordingLog();
+
+        var artifact = new ProcessImageBuilder(root).build(plan, log);
+
+        var link = Path.of(artifact.reference()).resolve("models/model.bin");
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Files.readSymbolicLink(link)).isEqualTo(blob.toAbsolutePath());
+        assertThat(log.lines(Stream.STDOUT)).contains(new Line("build", "weights"));
+    }
+
+    @Test
+    void aModelTargetTakenByASourceFileFailsNamingIt(@TempDir Path source, @TempDir Path cache) throws Exception {
+        Files.writeString(source.resolve("model.bin"), "in the repository");
+        var blob = Files.writeString(cache.resolve("blob"), "weights");
+        var plan = plan(source, TestConfigs.buildingWith("true")).withModels(models(blob, "model.bin"), Map.of());
+
+        assertThatThrownBy(() -> new ProcessImageBuilder(root).build(plan, new RecordingLog()))
+                .isInstanceOf(BuildFailedException.class)
+                .hasMessageContaining("model.bin")
+                .hasMessageContaining("the source already has a file model.bin");
+    }
+
+    @Test
+    void interruptingTheBuildKillsItsProcessesAndCancelsIt(@TempDir Path scratch) throws Exception {
+        var pidFile = scratch.resolve("background.pid");
+        var command = "sleep 60 & echo $! > '" + pidFile + "'; echo started; sleep 60";
+        var log = new RecordingLog();
+        var failure = new java.util.concurrent.atomic.AtomicReference<Throwable>();
+        var thread = new Thread(() -> {
+            try {
+                new ProcessImageBuilder(root).build(plan(TestConfigs.HELLO_PYTHON, TestConfigs.buildingWith(command)),
+                        log);
+            } catch (Throwable e) {
+                failure.set(e);
+            }
+        });
+        thread.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> log.texts().contains("started"));
+
+        thread.interrupt();
+        thread.join(10_000);
+
+        assertThat(thread.isAlive()).isFalse();
+        assertThat(failure.get()).isInstanceOf(BuildCancelledException.class).hasMessageContaining(command);
+        var background = Long.parseLong(Files.readString(pidFile).strip());
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> ProcessHandle.of(background).map(p -> !p.isAlive()).orElse(true));
     }
 
     @Test
@@ -146,6 +229,15 @@ class ProcessImageBuilderTest {
 
         assertThatThrownBy(() -> builder.delete("..", "d1")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> builder.appDirectory("hello", "a/b")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static AppRunnerConfig revised(AppRunnerConfig config) {
+        return new AppRunnerConfig(config.version(), "python311", config.build(), config.run());
+    }
+
+    private static ModelSet models(Path file, String target) throws IOException {
+        return new ModelSet(List.of(new ModelObject("s3://models/" + target, "etag", "0".repeat(64),
+                Files.size(file), file, target)), 0);
     }
 
     private static BuildPlan plan(Path source, AppRunnerConfig config) {
