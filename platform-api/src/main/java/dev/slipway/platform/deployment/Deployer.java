@@ -1,6 +1,7 @@
 package dev.slipway.platform.deployment;
 
 import dev.slipway.build.image.Artifact;
+import dev.slipway.platform.logs.DeploymentLogs;
 import dev.slipway.platform.service.Service;
 import dev.slipway.platform.service.ServiceRepository;
 import dev.slipway.platform.service.ServiceStatus;
@@ -23,19 +24,27 @@ import org.springframework.stereotype.Component;
 @Component
 public class Deployer implements DisposableBean {
 
+    static final String CANCELLED = "Cancelled on request.";
+    static final String CANCELLED_BEFORE_START = "Cancelled on request before it started.";
     private static final Logger log = LoggerFactory.getLogger(Deployer.class);
 
     private final ServiceRepository services;
     private final DeploymentRepository deployments;
     private final SourceBuild sourceBuild;
     private final Release release;
+    private final DeploymentLogs logs;
+    private final ArtifactRetention retention;
     private final Map<Long, ExecutorService> queues = new ConcurrentHashMap<>();
+    private final Map<String, DeploymentTask> tasks = new ConcurrentHashMap<>();
 
-    Deployer(ServiceRepository services, DeploymentRepository deployments, SourceBuild sourceBuild, Release release) {
+    Deployer(ServiceRepository services, DeploymentRepository deployments, SourceBuild sourceBuild, Release release,
+             DeploymentLogs logs, ArtifactRetention retention) {
         this.services = services;
         this.deployments = deployments;
         this.sourceBuild = sourceBuild;
         this.release = release;
+        this.logs = logs;
+        this.retention = retention;
     }
 
     /**
@@ -69,6 +78,7 @@ public class Deployer implements DisposableBean {
         var queue = queue(service);
         try {
             CompletableFuture.runAsync(() -> release.retire(service.id()), queue).join();
+            CompletableFuture.runAsync(() -> retention.forget(service.name()), queue).join();
         } finally {
             queues.remove(service.id());
             queue.shutdown();
@@ -94,10 +104,35 @@ public class Deployer implements DisposableBean {
         queues.values().forEach(ExecutorService::shutdownNow);
     }
 
+    /**
+     * Stops a deployment that has not moved traffic yet: a queued one never starts, a running one
+     * is interrupted (its build containers and new instance are stopped) and ends {@code FAILED}.
+     *
+     * @throws DeploymentNotCancellableException when it already finished or already moved traffic
+     */
+    public void cancel(Deployment deployment) {
+        var task = tasks.get(deployment.id());
+        if (task == null || !task.cancel()) {
+            throw new DeploymentNotCancellableException(deployment.id(), deployments.find(deployment.id())
+                    .map(d -> d.status().isFinished() ? "it already ended " + d.status()
+                            : "it already moved traffic to its new instance")
+                    .orElse("it no longer exists"));
+        }
+        if (task.neverStarted()) {
+            deployments.finish(deployment.id(), DeploymentStatus.FAILED, CANCELLED_BEFORE_START);
+            task.result().complete(deployments.find(deployment.id()).orElseThrow());
+        }
+    }
+
     private RunningDeployment enqueue(Service service, Deployment deployment, Optional<Deployment> rollbackOf,
                                       DeploymentListener listener) {
-        var result = CompletableFuture.supplyAsync(() -> execute(deployment, rollbackOf, listener), queue(service));
-        return new RunningDeployment(deployment, result);
+        var task = new DeploymentTask();
+        tasks.put(deployment.id(), task);
+        task.result().whenComplete((d, e) -> tasks.remove(deployment.id()));
+        var queue = queue(service);
+        task.submitTo(queue, () -> execute(deployment, rollbackOf, listener, task));
+        queue.submit(() -> retention.collect(service.id()));
+        return new RunningDeployment(deployment, task.result());
     }
 
     private ExecutorService queue(Service service) {
@@ -108,7 +143,8 @@ public class Deployer implements DisposableBean {
         }));
     }
 
-    private Deployment execute(Deployment deployment, Optional<Deployment> rollbackOf, DeploymentListener listener) {
+    private Deployment execute(Deployment deployment, Optional<Deployment> rollbackOf, DeploymentListener listener,
+                               DeploymentTask task) {
         var service = services.findById(deployment.serviceId()).orElse(null);
         if (service == null) {
             deployments.finish(deployment.id(), DeploymentStatus.FAILED, "The service was deleted.");
@@ -119,7 +155,7 @@ public class Deployer implements DisposableBean {
         deployments.start(deployment.id(), rollback ? DeploymentStatus.ROLLBACK_IN_PROGRESS : DeploymentStatus.IN_PROGRESS);
         services.updateStatus(service.id(), ServiceStatus.OPERATION_IN_PROGRESS,
                 "Deployment " + deployment.number() + " is in progress.");
-        var run = new DeploymentRun(service, deployment, deployments, listener);
+        var run = new DeploymentRun(service, deployment, deployments, listener, logs.open(deployment.id()), task);
         try {
             Artifact artifact = rollback
                     ? rollbackOf.get().artifact().orElseThrow()
@@ -128,23 +164,34 @@ public class Deployer implements DisposableBean {
             release.release(run, artifact, previous);
             deployments.finish(deployment.id(),
                     rollback ? DeploymentStatus.ROLLBACK_SUCCEEDED : DeploymentStatus.SUCCEEDED, null);
+            run.note("Deployment " + deployment.number() + " succeeded");
         } catch (DeploymentFailedException e) {
-            fail(run, previous, e.getMessage());
+            Thread.interrupted();
+            fail(run, previous, task.cancelled() ? CANCELLED + " " + e.getMessage() : e.getMessage());
         } catch (InterruptedException e) {
-            fail(run, previous, "Slipway stopped while this deployment ran.");
-            Thread.currentThread().interrupt();
+            fail(run, previous, task.cancelled() ? CANCELLED : "Slipway stopped while this deployment ran.");
         } catch (RuntimeException e) {
-            log.error("Deployment {} of {} failed unexpectedly", deployment.id(), service.name(), e);
-            fail(run, previous, "Internal error: " + e);
+            // A cancel interrupts this thread; the flag must not make the bookkeeping below fail.
+            Thread.interrupted();
+            if (task.cancelled()) {
+                fail(run, previous, CANCELLED);
+            } else {
+                log.error("Deployment {} of {} failed unexpectedly", deployment.id(), service.name(), e);
+                fail(run, previous, "Internal error: " + e);
+            }
+        } finally {
+            logs.close(deployment.id());
         }
         return deployments.find(deployment.id()).orElseThrow();
     }
 
-    private void fail(DeploymentRun run, Optional<Deployment> previous, String reason) {
+    private void fail(DeploymentRun run, Optional<Deployment> previous, String unmaskedReason) {
         run.endPhase();
+        var reason = run.mask(unmaskedReason);
         var deployment = run.deployment();
         var status = deployment.rollbackOf().isPresent() ? DeploymentStatus.ROLLBACK_FAILED : DeploymentStatus.FAILED;
         deployments.finish(deployment.id(), status, reason);
+        run.record("Deployment " + deployment.number() + " " + status + ": " + reason);
         var serviceId = run.service().id();
         if (previous.isPresent()) {
             services.updateStatus(serviceId, ServiceStatus.RUNNING, "Deployment " + deployment.number()

@@ -2,6 +2,7 @@ package dev.slipway.platform.deployment;
 
 import dev.slipway.build.image.Artifact;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,16 +14,18 @@ import java.util.Optional;
  * @param rollbackOf for a rollback, the deployment whose artifact it runs again
  * @param artifact   the built image or app directory, once built
  * @param reason     why it failed
+ * @param models     the model objects it was built with
  * @param timings    milliseconds spent in each phase
  */
 public record Deployment(
         String id, long serviceId, int number, DeploymentTrigger trigger, DeploymentStatus status,
         Optional<DeploymentPhase> phase, Optional<String> commit, Optional<String> rollbackOf,
         Optional<Artifact> artifact, Optional<String> instanceId, Optional<String> instanceAddress,
-        Optional<String> reason, Map<DeploymentPhase, Long> timings,
+        Optional<String> reason, List<DeployedModel> models, Map<DeploymentPhase, Long> timings,
         Instant createdAt, Optional<Instant> startedAt, Optional<Instant> finishedAt) {
 
     public Deployment {
+        models = List.copyOf(models);
         timings = Map.copyOf(timings);
     }
 }

@@ -74,6 +74,16 @@ class DeploymentController {
         return accepted(service, deployer.rollback(service, target, DeploymentListener.NULL));
     }
 
+    /** Cancels a deployment that has not moved traffic yet. */
+    @PostMapping("/deployments/{id}/cancel")
+    ResponseEntity<DeploymentView> cancel(@PathVariable String name, @PathVariable String id) {
+        var service = services.get(name);
+        var deployment = deployments.find(id).filter(d -> d.serviceId() == service.id())
+                .orElseThrow(() -> new DeploymentNotFoundException(name, id));
+        deployer.cancel(deployment);
+        return ResponseEntity.accepted().body(DeploymentView.of(deployments.find(id).orElseThrow(), name));
+    }
+
     /** The body of a rollback request; every field is optional. */
     record RollbackRequest(String deploymentId) {
     }

@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class DeploymentRepository {
 
     private static final String COLUMNS = "id, service_id, number, trigger, status, phase, commit_id, rollback_of, "
-            + "artifact, instance_id, instance_address, reason, timings, created_at, started_at, finished_at";
+            + "artifact, instance_id, instance_address, reason, models, timings, created_at, started_at, finished_at";
     private static final int ID_BYTES = 6;
     private static final int CREATE_ATTEMPTS = 5;
 
@@ -91,6 +91,11 @@ public class DeploymentRepository {
                 .params(json.writeValueAsString(artifact), id).update();
     }
 
+    void recordModels(String id, List<DeployedModel> models) {
+        jdbc.sql("update deployments set models = ?::jsonb where id = ?")
+                .params(json.writeValueAsString(models), id).update();
+    }
+
     void recordInstance(String id, String instanceId, String address) {
         jdbc.sql("update deployments set instance_id = ?, instance_address = ? where id = ?")
                 .params(instanceId, address, id).update();
@@ -124,6 +129,7 @@ public class DeploymentRepository {
                 Optional.ofNullable(rs.getString("instance_id")),
                 Optional.ofNullable(rs.getString("instance_address")),
                 Optional.ofNullable(rs.getString("reason")),
+                json.readValue(rs.getString("models"), new TypeReference<List<DeployedModel>>() { }),
                 timings,
                 rs.getTimestamp("created_at").toInstant(),
                 Optional.ofNullable(rs.getTimestamp("started_at")).map(Timestamp::toInstant),

@@ -1,6 +1,7 @@
 package dev.slipway.platform.deployment;
 
 import dev.slipway.build.image.BuildLog;
+import dev.slipway.platform.logs.DeploymentLog;
 import dev.slipway.platform.service.Service;
 
 /**
@@ -8,19 +9,41 @@ import dev.slipway.platform.service.Service;
  */
 final class DeploymentRun implements BuildLog {
 
+    private static final String SYSTEM = "system";
+
     private final Service service;
     private final Deployment deployment;
     private final DeploymentRepository deployments;
     private final DeploymentListener listener;
+    private final DeploymentLog log;
+    private final DeploymentTask task;
     private DeploymentPhase phase;
     private long phaseStartedNanos;
 
     DeploymentRun(Service service, Deployment deployment, DeploymentRepository deployments,
-                  DeploymentListener listener) {
+                  DeploymentListener listener, DeploymentLog log, DeploymentTask task) {
         this.service = service;
         this.deployment = deployment;
         this.deployments = deployments;
         this.listener = listener;
+        this.log = log;
+        this.task = task;
+    }
+
+    /**
+     * Called just before traffic moves: from here on the deployment can no longer be cancelled.
+     *
+     * @throws InterruptedException when it was cancelled first
+     */
+    void commitToSwitch() throws InterruptedException {
+        if (!task.commit()) {
+            throw new InterruptedException("cancelled");
+        }
+    }
+
+    /** Values that must not appear in the log or the push output from now on. */
+    void maskSecrets(java.util.Collection<String> secrets) {
+        log.maskSecrets(secrets);
     }
 
     Service service() {
@@ -40,6 +63,7 @@ final class DeploymentRun implements BuildLog {
         phase = next;
         phaseStartedNanos = System.nanoTime();
         deployments.enterPhase(deployment.id(), next);
+        log.write(next.words(), SYSTEM, "-----> " + next.words());
         listener.phase(deployment, next);
     }
 
@@ -49,12 +73,24 @@ final class DeploymentRun implements BuildLog {
         }
     }
 
+    /** The text with every secret of this deployment masked, e.g. a failure reason quoting build output. */
+    String mask(String text) {
+        return log.mask(text);
+    }
+
+    /** A line for the stored log only (the push output reports the outcome itself). */
+    void record(String message) {
+        log.write(phase == null ? "deployment" : phase.words(), SYSTEM, message);
+    }
+
     void note(String message) {
-        listener.note(message);
+        var line = log.write(phase == null ? "deployment" : phase.words(), SYSTEM, message);
+        listener.note(line.text());
     }
 
     @Override
-    public void line(String buildPhase, String line) {
-        listener.output(buildPhase, line);
+    public void line(String buildPhase, Stream stream, String text) {
+        var line = log.write(buildPhase, stream.name().toLowerCase(java.util.Locale.ROOT), text);
+        listener.output(buildPhase, line.text());
     }
 }

@@ -14,7 +14,7 @@ import java.util.Map;
  */
 record DeploymentView(String id, int number, String service, String trigger, DeploymentStatus status,
                       DeploymentPhase phase, String commit, String image, String artifactKind,
-                      List<Map<String, String>> models, String rollbackOf, String reason,
+                      List<DeployedModel> models, String rollbackOf, String reason,
                       Map<DeploymentPhase, Double> timings, Instant createdAt, Instant startedAt,
                       Instant finishedAt) {
 
@@ -30,7 +30,7 @@ record DeploymentView(String id, int number, String service, String trigger, Dep
                 d.phase().orElse(null), d.commit().orElse(null),
                 d.artifact().map(a -> a.reference()).orElse(null),
                 d.artifact().map(a -> a.kind().name().toLowerCase()).orElse(null),
-                List.of(), d.rollbackOf().orElse(null), d.reason().orElse(null), timings,
+                d.models(), d.rollbackOf().orElse(null), d.reason().orElse(null), timings,
                 d.createdAt(), d.startedAt().orElse(null), d.finishedAt().orElse(null));
     }
 }

@@ -48,6 +48,12 @@ class Release {
     void release(DeploymentRun run, Artifact artifact, Optional<Deployment> previous) throws InterruptedException {
         var service = run.service();
         var instance = startHealthy(run, artifact);
+        try {
+            run.commitToSwitch();
+        } catch (InterruptedException e) {
+            stopQuietly(instance);
+            throw e;
+        }
         run.enter(DeploymentPhase.SWITCHING_TRAFFIC);
         routes.route(service.name(), instance.address());
         services.activate(service.id(), run.id());
@@ -75,7 +81,13 @@ class Release {
         }
         deployments.recordInstance(run.id(), instance.id(), instance.address());
         run.enter(DeploymentPhase.HEALTH_CHECKING);
-        var unhealthy = healthCheck.awaitHealthy(instance, artifact.run().healthCheck());
+        Optional<String> unhealthy;
+        try {
+            unhealthy = healthCheck.awaitHealthy(instance, artifact.run().healthCheck());
+        } catch (InterruptedException e) {
+            stopQuietly(instance);
+            throw e;
+        }
         if (unhealthy.isPresent()) {
             stopQuietly(instance);
             throw new DeploymentFailedException("Health check failed: " + unhealthy.get());

@@ -4,6 +4,11 @@ import dev.slipway.build.image.Artifact;
 import dev.slipway.build.image.BuildFailedException;
 import dev.slipway.build.image.ImageBuilder;
 import dev.slipway.build.image.RunSettings;
+import dev.slipway.build.model.ArtifactStore;
+import dev.slipway.build.model.ModelFetchException;
+import dev.slipway.build.model.ModelSet;
+import dev.slipway.build.model.StoreAccess;
+import dev.slipway.build.plan.BuildPlan;
 import dev.slipway.build.plan.BuildPlanner;
 import dev.slipway.build.source.SourceFetchException;
 import dev.slipway.build.source.SourceFetcher;
@@ -18,6 +23,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -31,14 +37,18 @@ class SourceBuild {
     private final BuildPlanner planner;
     private final ImageBuilder builder;
     private final GitRepositories repositories;
+    private final ArtifactStore store;
+    private final StoreAccess defaultAccess;
     private final Path workDirectory;
 
     SourceBuild(SourceFetcher fetcher, BuildPlanner planner, ImageBuilder builder, GitRepositories repositories,
-                SlipwayProperties properties) {
+                ArtifactStore store, SlipwayProperties properties) {
         this.fetcher = fetcher;
         this.planner = planner;
         this.builder = builder;
         this.repositories = repositories;
+        this.store = store;
+        this.defaultAccess = StoreAccess.fromEnvironment(System.getenv());
         this.workDirectory = properties.workDirectory();
     }
 
@@ -59,10 +69,13 @@ class SourceBuild {
             var fetched = fetcher.fetch(request(run, source), checkout);
             deployments.recordCommit(run.id(), fetched.commit());
             run.note("Fetched commit " + fetched.commit().substring(0, Math.min(12, fetched.commit().length())));
-            run.enter(DeploymentPhase.BUILDING);
             var plan = planner.plan(run.service().name(), run.id(), fetched);
-            return builder.build(plan, run);
-        } catch (SourceFetchException | BuildFailedException e) {
+            var access = run.service().s3().map(s -> s.over(defaultAccess)).orElse(defaultAccess);
+            run.maskSecrets(access.secretValues());
+            var models = fetchModels(run, plan, access, deployments);
+            run.enter(DeploymentPhase.BUILDING);
+            return builder.build(plan.withModels(models, access.asEnvironment()), run);
+        } catch (SourceFetchException | BuildFailedException | ModelFetchException e) {
             throw new DeploymentFailedException(e.getMessage(), e);
         } catch (InvalidConfigException e) {
             throw new DeploymentFailedException(e.problems().stream().filter(ConfigProblem::isError)
@@ -70,6 +83,21 @@ class SourceBuild {
         } finally {
             deleteQuietly(checkout);
         }
+    }
+
+    private ModelSet fetchModels(DeploymentRun run, BuildPlan plan, StoreAccess access,
+                                 DeploymentRepository deployments) {
+        var sources = plan.config().map(c -> c.models()).orElse(List.of());
+        if (sources.isEmpty()) {
+            return ModelSet.EMPTY;
+        }
+        run.enter(DeploymentPhase.FETCHING_MODELS);
+        var models = store.fetch(sources, access, run);
+        deployments.recordModels(run.id(), models.objects().stream()
+                .map(m -> new DeployedModel(m.uri(), m.version(), m.sha256(), m.size(), m.target())).toList());
+        run.note(models.objects().size() + " model file(s), " + models.totalBytes() + " bytes, "
+                + models.downloadedBytes() + " bytes downloaded");
+        return models;
     }
 
     private SourceRequest request(DeploymentRun run, ServiceSource source) {

@@ -2,13 +2,18 @@ package dev.slipway.platform.runtime;
 
 import dev.slipway.build.image.ImageBuilder;
 import dev.slipway.build.image.docker.DockerClients;
+import dev.slipway.build.image.docker.BuildLimits;
 import dev.slipway.build.image.docker.DockerImageBuilder;
 import dev.slipway.build.image.process.ProcessImageBuilder;
+import dev.slipway.build.model.ContentCache;
+import dev.slipway.build.model.s3.S3ArtifactStore;
 import dev.slipway.build.plan.BuildPlanner;
 import dev.slipway.build.source.JGitSourceFetcher;
 import dev.slipway.build.source.SourceFetcher;
 import dev.slipway.config.runtime.RuntimeCatalog;
+import dev.slipway.platform.runtime.docker.DockerArtifactCollector;
 import dev.slipway.platform.runtime.docker.DockerContainerRuntime;
+import dev.slipway.platform.runtime.process.ProcessArtifactCollector;
 import dev.slipway.platform.runtime.process.ProcessContainerRuntime;
 import dev.slipway.platform.system.SlipwayProperties;
 import dev.slipway.platform.system.SlipwayProperties.RuntimeMode;
@@ -78,9 +83,17 @@ class RuntimeConfiguration {
                               ObjectProvider<DockerClients> docker) {
         var timeout = properties.deployments().buildTimeout();
         return switch (resolved) {
-            case DOCKER -> new DockerImageBuilder(docker.getObject(), catalog, timeout);
+            case DOCKER -> new DockerImageBuilder(docker.getObject(), catalog, BuildLimits.defaults().withTimeout(timeout));
             case PROCESS -> new ProcessImageBuilder(properties.buildsDirectory(), catalog, timeout, buildEnvironment());
         };
+    }
+
+    @Bean
+    ArtifactCollector artifactCollector(ImageBuilder builder, SlipwayProperties properties) {
+        if (builder instanceof DockerImageBuilder docker) {
+            return new DockerArtifactCollector(docker);
+        }
+        return new ProcessArtifactCollector((ProcessImageBuilder) builder, properties.buildsDirectory());
     }
 
     /** Build commands see Slipway's environment (AWS settings included) but never its own secrets. */
@@ -88,6 +101,17 @@ class RuntimeConfiguration {
         var env = new HashMap<>(System.getenv());
         env.keySet().removeIf(name -> name.startsWith("SLIPWAY_"));
         return env;
+    }
+
+    /** Model files, cached by content under {@code $SLIPWAY_HOME/cache/models}. */
+    @Bean
+    ContentCache modelCache(SlipwayProperties properties) {
+        return ContentCache.underHome(properties.home());
+    }
+
+    @Bean
+    S3ArtifactStore artifactStore(ContentCache modelCache) {
+        return new S3ArtifactStore(modelCache);
     }
 
     @Bean

@@ -6,7 +6,22 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** The body of {@code POST /api/v1/services}. */
-record CreateServiceRequest(String name, SourceBody source) {
+record CreateServiceRequest(String name, SourceBody source, S3Settings s3) {
+
+    /** @throws InvalidRequestException when the endpoint is not an http(s) URL */
+    Optional<S3Settings> toS3Settings() {
+        if (s3 == null) {
+            return Optional.empty();
+        }
+        if (s3.endpoint() != null && !s3.endpoint().isBlank() && !s3.endpoint().matches("https?://[^\\s/]+(/.*)?")) {
+            throw new InvalidRequestException("s3.endpoint must be an http:// or https:// URL, e.g. "
+                    + "http://minio.internal:9000, not '" + s3.endpoint() + "'");
+        }
+        if ((s3.accessKeyId() == null) != (s3.secretAccessKey() == null)) {
+            throw new InvalidRequestException("s3.accessKeyId and s3.secretAccessKey go together: give both or neither");
+        }
+        return Optional.of(s3);
+    }
 
     /** {@code {"type": "git-push" | "git" | "image", "url", "branch", "sourceDirectory", "image"}}. */
     record SourceBody(String type, String url, String branch, String sourceDirectory, String image) {

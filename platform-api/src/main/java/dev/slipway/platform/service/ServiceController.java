@@ -27,7 +27,7 @@ class ServiceController {
     @PostMapping
     ResponseEntity<ServiceView> create(@RequestBody CreateServiceRequest request) {
         var name = ServiceName.requireValid(request.name());
-        var service = operations.create(name, request.toSource());
+        var service = operations.create(name, request.toSource(), request.toS3Settings());
         var location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{name}").buildAndExpand(name).toUri();
         return ResponseEntity.created(location).body(view(service));
     }
@@ -46,7 +46,7 @@ class ServiceController {
     ServiceView delete(@PathVariable String name) {
         var service = services.get(name);
         operations.delete(service);
-        return new ServiceView(service.name(), ServiceStatus.DELETED, null, null, null, null,
+        return new ServiceView(service.name(), ServiceStatus.DELETED, null, null, null, null, null,
                 service.createdAt(), java.time.Instant.now());
     }
 

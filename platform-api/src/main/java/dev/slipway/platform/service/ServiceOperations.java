@@ -26,14 +26,14 @@ class ServiceOperations {
     }
 
     /** Creates the service; one with a fetchable source starts deploying at once. */
-    Service create(String name, ServiceSource source) {
+    Service create(String name, ServiceSource source, Optional<S3Settings> s3) {
         if (source.type() == ServiceSource.Type.GIT_PUSH) {
-            var service = services.create(name, source, ServiceStatus.OPERATION_IN_PROGRESS,
+            var service = services.create(name, source, s3, ServiceStatus.OPERATION_IN_PROGRESS,
                     "Waiting for the first git push.");
             repositories.create(name, source.branch());
             return service;
         }
-        var service = services.create(name, source, ServiceStatus.OPERATION_IN_PROGRESS, "Deployment 1 is queued.");
+        var service = services.create(name, source, s3, ServiceStatus.OPERATION_IN_PROGRESS, "Deployment 1 is queued.");
         deployer.deploy(service, DeploymentTrigger.CREATE, Optional.empty(), DeploymentListener.NULL);
         return service;
     }

@@ -8,28 +8,34 @@ import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Services in PostgreSQL. */
 @Repository
 public class ServiceRepository {
 
     private static final String COLUMNS = "id, name, source_type, source_url, source_branch, source_directory, "
-            + "source_image, status, status_reason, active_deployment_id, created_at, updated_at";
+            + "source_image, status, status_reason, active_deployment_id, s3, created_at, updated_at";
 
     private final JdbcClient jdbc;
+    private final JsonMapper json;
 
-    ServiceRepository(JdbcClient jdbc) {
+    ServiceRepository(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     /** @throws ServiceAlreadyExistsException when the name is taken */
-    public Service create(String name, ServiceSource source, ServiceStatus status, String statusReason) {
+    public Service create(String name, ServiceSource source, Optional<S3Settings> s3, ServiceStatus status,
+                          String statusReason) {
         try {
             return jdbc.sql("insert into services (name, source_type, source_url, source_branch, source_directory, "
-                            + "source_image, status, status_reason) values (?, ?, ?, ?, ?, ?, ?, ?) returning " + COLUMNS)
+                            + "source_image, s3, status, status_reason) values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?) "
+                            + "returning " + COLUMNS)
                     .params(name, source.type().wireName(), source.url().orElse(null), source.branch(),
-                            source.sourceDirectory(), source.image().orElse(null), status.name(), statusReason)
-                    .query(ServiceRepository::map)
+                            source.sourceDirectory(), source.image().orElse(null),
+                            s3.map(json::writeValueAsString).orElse(null), status.name(), statusReason)
+                    .query(this::map)
                     .single();
         } catch (DuplicateKeyException e) {
             throw new ServiceAlreadyExistsException(name);
@@ -38,12 +44,12 @@ public class ServiceRepository {
 
     public Optional<Service> find(String name) {
         return jdbc.sql("select " + COLUMNS + " from services where name = ?").param(name)
-                .query(ServiceRepository::map).optional();
+                .query(this::map).optional();
     }
 
     public Optional<Service> findById(long id) {
         return jdbc.sql("select " + COLUMNS + " from services where id = ?").param(id)
-                .query(ServiceRepository::map).optional();
+                .query(this::map).optional();
     }
 
     /** @throws ServiceNotFoundException when there is none */
@@ -52,7 +58,7 @@ public class ServiceRepository {
     }
 
     public List<Service> findAll() {
-        return jdbc.sql("select " + COLUMNS + " from services order by name").query(ServiceRepository::map).list();
+        return jdbc.sql("select " + COLUMNS + " from services order by name").query(this::map).list();
     }
 
     public void updateStatus(long id, ServiceStatus status, String reason) {
@@ -71,7 +77,7 @@ public class ServiceRepository {
         jdbc.sql("delete from services where id = ?").param(id).update();
     }
 
-    private static Service map(ResultSet rs, int row) throws SQLException {
+    private Service map(ResultSet rs, int row) throws SQLException {
         var type = ServiceSource.Type.fromWireName(rs.getString("source_type")).orElseThrow();
         var source = new ServiceSource(type, Optional.ofNullable(rs.getString("source_url")),
                 rs.getString("source_branch"), rs.getString("source_directory"),
@@ -80,6 +86,7 @@ public class ServiceRepository {
                 ServiceStatus.valueOf(rs.getString("status")),
                 Optional.ofNullable(rs.getString("status_reason")),
                 Optional.ofNullable(rs.getString("active_deployment_id")),
+                Optional.ofNullable(rs.getString("s3")).map(s -> json.readValue(s, S3Settings.class)),
                 instant(rs, "created_at"), instant(rs, "updated_at"));
     }
 

@@ -9,7 +9,7 @@ import java.time.Instant;
  * @param source where its code comes from
  */
 record ServiceView(String name, ServiceStatus status, String statusReason, String url, SourceView source,
-                   String activeDeploymentId, Instant createdAt, Instant updatedAt) {
+                   String activeDeploymentId, S3Settings s3, Instant createdAt, Instant updatedAt) {
 
     /**
      * @param gitUrl for {@code git-push} services: where to push
@@ -25,6 +25,7 @@ record ServiceView(String name, ServiceStatus status, String statusReason, Strin
                 source.type() == ServiceSource.Type.IMAGE ? null : source.sourceDirectory(),
                 source.image().orElse(null), push ? gitUrl : null);
         return new ServiceView(service.name(), service.status(), service.statusReason().orElse(null), url,
-                sourceView, service.activeDeploymentId().orElse(null), service.createdAt(), service.updatedAt());
+                sourceView, service.activeDeploymentId().orElse(null), service.s3().map(S3Settings::hidden).orElse(null),
+                service.createdAt(), service.updatedAt());
     }
 }

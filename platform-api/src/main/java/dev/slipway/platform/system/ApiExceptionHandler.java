@@ -1,5 +1,6 @@
 package dev.slipway.platform.system;
 
+import dev.slipway.platform.deployment.DeploymentNotCancellableException;
 import dev.slipway.platform.deployment.DeploymentNotFoundException;
 import dev.slipway.platform.deployment.NothingToRollBackException;
 import dev.slipway.platform.service.ServiceAlreadyExistsException;
@@ -26,7 +27,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler({ServiceAlreadyExistsException.class, NothingToRollBackException.class,
-            ConflictException.class})
+            ConflictException.class, DeploymentNotCancellableException.class})
     ProblemDetail conflict(RuntimeException e) {
         return problem(HttpStatus.CONFLICT, e);
     }

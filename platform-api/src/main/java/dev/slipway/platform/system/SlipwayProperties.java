@@ -47,10 +47,13 @@ public record SlipwayProperties(
      *
      * @param drainTimeout       how long in-flight requests to an old instance may take to finish
      * @param buildTimeout       how long a build may take
+     * @param keepArtifacts      how many of a service's latest successful deployments keep their
+     *                           image (or app directory) for an instant rollback
      */
     public record Deployments(
             @DefaultValue("30s") Duration drainTimeout,
-            @DefaultValue("20m") Duration buildTimeout) {
+            @DefaultValue("20m") Duration buildTimeout,
+            @DefaultValue("5") int keepArtifacts) {
     }
 
     public Path databaseDirectory() {

@@ -17,7 +17,7 @@ class DockerPushToLiveIT extends PushToLiveScenario {
 
     @AfterEach
     void removeContainersAndImages() {
-        DockerSupport.removeDeployments(deploymentIds);
+        DockerSupport.removeServices(java.util.List.of("hello", "kept"), deploymentIds);
     }
 
     @Override

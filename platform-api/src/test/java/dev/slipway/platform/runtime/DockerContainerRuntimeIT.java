@@ -41,8 +41,8 @@ class DockerContainerRuntimeIT extends ContainerRuntimeContract {
     @AfterAll
     static void removeImage() {
         if (clients != null) {
-            DockerSupport.removeDeployments(List.of(DEPLOYMENT, "d-answers", "d-port-env", "d-exits", "d-listed",
-                    "d-stopped", "d-limits"));
+            DockerSupport.removeServices(List.of("contract"), List.of(DEPLOYMENT, "d-answers", "d-port-env", "d-exits",
+                    "d-listed", "d-stopped", "d-limits"));
             clients.close();
         }
     }

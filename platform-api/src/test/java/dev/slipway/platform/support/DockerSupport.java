@@ -2,6 +2,7 @@ package dev.slipway.platform.support;
 
 import com.github.dockerjava.api.exception.NotFoundException;
 import dev.slipway.build.image.docker.DockerClients;
+import dev.slipway.build.image.docker.DockerImageBuilder;
 import java.util.Collection;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
@@ -36,6 +37,24 @@ public final class DockerSupport {
             System.err.println("SKIPPED: " + reason);
         }
         Assumptions.abort(reason);
+    }
+
+    /**
+     * Removes the containers of the given deployments, then every image and cache the given
+     * services left behind (as deleting them would).
+     */
+    public static void removeServices(Collection<String> services, Collection<String> deploymentIds) {
+        if (!DockerClients.isAvailable()) {
+            return;
+        }
+        removeDeployments(deploymentIds);
+        try (var clients = DockerClients.connect()) {
+            var builder = new DockerImageBuilder(clients);
+            var keepNothing = new java.util.HashMap<String, java.util.Set<String>>();
+            services.forEach(s -> keepNothing.put(s, java.util.Set.of()));
+            builder.collectGarbage(keepNothing, java.time.Duration.ZERO);
+            services.forEach(builder::removeDependencyCache);
+        }
     }
 
     /** Removes the containers and images of the given deployments. */

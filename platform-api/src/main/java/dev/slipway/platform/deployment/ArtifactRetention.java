@@ -1,0 +1,78 @@
+package dev.slipway.platform.deployment;
+
+import dev.slipway.build.model.ContentCache;
+import dev.slipway.platform.runtime.ArtifactCollector;
+import dev.slipway.platform.service.Service;
+import dev.slipway.platform.service.ServiceRepository;
+import dev.slipway.platform.system.SlipwayProperties;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the artifacts of each service's active deployment and its last few successful ones (so a
+ * rollback starts at once, without a rebuild) and removes the rest, with the model files no kept
+ * deployment of any service uses.
+ */
+@Component
+class ArtifactRetention {
+
+    /** Model files unused for less than this stay, so a quick re-push downloads nothing. */
+    static final Duration MODEL_GRACE = Duration.ofHours(24);
+    private static final Logger log = LoggerFactory.getLogger(ArtifactRetention.class);
+
+    private final ServiceRepository services;
+    private final DeploymentRepository deployments;
+    private final ArtifactCollector collector;
+    private final ContentCache modelCache;
+    private final int keep;
+
+    ArtifactRetention(ServiceRepository services, DeploymentRepository deployments, ArtifactCollector collector,
+                      ContentCache modelCache, SlipwayProperties properties) {
+        this.services = services;
+        this.deployments = deployments;
+        this.collector = collector;
+        this.modelCache = modelCache;
+        this.keep = properties.deployments().keepArtifacts();
+    }
+
+    /** Removes what the service's old deployments left behind. Failures are logged, never thrown. */
+    void collect(long serviceId) {
+        try {
+            services.findById(serviceId).ifPresent(service -> collector.keepOnly(service.name(), kept(service)));
+            var keptModels = new HashSet<String>();
+            for (var service : services.findAll()) {
+                for (var id : kept(service)) {
+                    deployments.find(id).ifPresent(d -> d.models().forEach(m -> keptModels.add(m.sha256())));
+                }
+            }
+            modelCache.collectGarbage(keptModels, MODEL_GRACE);
+        } catch (RuntimeException e) {
+            log.warn("Could not remove old artifacts of service {}: {}", serviceId, e.toString());
+        }
+    }
+
+    /** Removes everything a deleted service left behind. */
+    void forget(String service) {
+        try {
+            collector.forget(service);
+        } catch (RuntimeException e) {
+            log.warn("Could not remove the artifacts of deleted service {}: {}", service, e.toString());
+        }
+    }
+
+    private java.util.Set<String> kept(Service service) {
+        var ids = new LinkedHashSet<String>();
+        service.activeDeploymentId().ifPresent(ids::add);
+        ids.addAll(deployments.listForService(service.id()).stream()
+                .filter(d -> d.status().isSuccess() || !d.status().isFinished())
+                .limit(keep)
+                .map(Deployment::id)
+                .collect(Collectors.toList()));
+        return ids;
+    }
+}

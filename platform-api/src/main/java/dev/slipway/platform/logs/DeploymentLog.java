@@ -1,0 +1,112 @@
+package dev.slipway.platform.logs;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The log of one deployment while it runs: every line is masked, numbered, timestamped, appended
+ * to the deployment's log file (one JSON object per line) and handed to whoever follows it.
+ * Thread-safe; lines keep the order in which they were written.
+ */
+public final class DeploymentLog implements AutoCloseable {
+
+    private final JsonMapper json;
+    private final BufferedWriter writer;
+    private final SecretMask mask = new SecretMask();
+    private final List<Consumer<LogLine>> followers = new CopyOnWriteArrayList<>();
+    private final List<Runnable> closeListeners = new CopyOnWriteArrayList<>();
+    private long seq;
+    private boolean closed;
+
+    DeploymentLog(Path file, JsonMapper json) {
+        this.json = json;
+        try {
+            Files.createDirectories(file.getParent());
+            this.writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open deployment log " + file, e);
+        }
+    }
+
+    /** Values that are replaced by {@value SecretMask#MASK} in every later line. */
+    public void maskSecrets(Collection<String> secrets) {
+        mask.add(secrets);
+    }
+
+    /** {@code text} with every known secret replaced. */
+    public String mask(String text) {
+        return mask.apply(text);
+    }
+
+    /** Writes a line and returns it as stored: numbered, timestamped and masked. */
+    public LogLine write(String phase, String stream, String text) {
+        LogLine line;
+        synchronized (this) {
+            if (closed) {
+                return new LogLine(seq, Instant.now(), phase, stream, mask.apply(text));
+            }
+            line = new LogLine(++seq, Instant.now(), phase, stream, mask.apply(text));
+            try {
+                writer.write(json.writeValueAsString(line));
+                writer.newLine();
+                writer.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            followers.forEach(f -> f.accept(line));
+        }
+        return line;
+    }
+
+    /**
+     * Calls {@code follower} for every line written from now on, then {@code onClose} once the log
+     * is closed; returns the lines written so far, so nothing is missed or repeated.
+     */
+    List<LogLine> follow(Consumer<LogLine> follower, Runnable onClose, Supplier<List<LogLine>> earlier) {
+        synchronized (this) {
+            if (!closed) {
+                var lines = earlier.get();
+                followers.add(follower);
+                closeListeners.add(onClose);
+                return lines;
+            }
+        }
+        onClose.run();
+        return earlier.get();
+    }
+
+    void unfollow(Consumer<LogLine> follower) {
+        followers.remove(follower);
+    }
+
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try {
+                writer.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            followers.clear();
+        }
+        new ArrayList<>(closeListeners).forEach(Runnable::run);
+    }
+}
