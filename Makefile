@@ -2,7 +2,7 @@
 MVN ?= mvn -B
 JAR := platform-api/target/slipway.jar
 
-.PHONY: build run test fuzz-config runtimes bench-deploy clean
+.PHONY: build run test fuzz-config runtimes bench-deploy bench-build clean
 
 ## build: compile and package every module (tests skipped)
 build:
@@ -30,6 +30,11 @@ runtimes:
 ## bench-deploy: push-to-live seconds for the example, first push and a code-only push, per runtime
 bench-deploy: build
 	deploy/bench/deploy-benchmark.sh
+
+## bench-build: cold, unchanged and code-only builds of the sentiment example with its S3 model
+bench-build: build
+	$(MVN) -q -pl build-worker test-compile org.codehaus.mojo:exec-maven-plugin:3.6.4:java \
+		-Dexec.classpathScope=test -Dexec.mainClass=dev.slipway.build.bench.BuildBenchmark
 
 clean:
 	$(MVN) -q clean

@@ -66,6 +66,10 @@ public final class SlipwayApi {
                 .POST(HttpRequest.BodyPublishers.ofString(body)), token);
     }
 
+    public Answer delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).DELETE(), token);
+    }
+
     /** A request sent with the given token instead of the right one ({@code null}: none). */
     public Answer getWithToken(String path, String otherToken) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET(), otherToken);
