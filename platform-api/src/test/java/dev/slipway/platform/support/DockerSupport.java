@@ -1,5 +1,6 @@
 package dev.slipway.platform.support;
 
+import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import dev.slipway.build.image.docker.DockerClients;
 import dev.slipway.build.image.docker.DockerImageBuilder;
@@ -76,8 +77,8 @@ public final class DockerSupport {
                 for (var image : docker.listImagesCmd().withLabelFilter(label).exec()) {
                     try {
                         docker.removeImageCmd(image.getId()).withForce(true).exec();
-                    } catch (NotFoundException e) {
-                        // Already gone.
+                    } catch (NotFoundException | ConflictException e) {
+                        // Gone already, or another image builds on it: garbage collection takes it.
                     }
                 }
             }
