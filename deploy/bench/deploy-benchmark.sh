@@ -87,16 +87,10 @@ for runtime in "${runtimes[@]}"; do
   await_body "version 1"
   rollback=$(elapsed "$start" "$(now)")
 
-  ids=$(api "http://127.0.0.1:$port/api/v1/services/$SERVICE/deployments" | python3 -c \
-    'import json, sys; print(" ".join(d["id"] for d in json.load(sys.stdin)))')
+  # Deleting the service removes its instances, images and caches, as it would for a user.
+  api -X DELETE "http://127.0.0.1:$port/api/v1/services/$SERVICE" >/dev/null
   kill $pid && wait $pid 2>/dev/null || true
   trap - EXIT
-  if [ "$runtime" = docker ]; then
-    for id in $ids; do
-      docker ps -aq --filter "label=dev.slipway.deployment=$id" | xargs -r docker rm -f >/dev/null
-      docker images -q --filter "label=dev.slipway.deployment=$id" | xargs -r docker rmi -f >/dev/null
-    done
-  fi
   rm -rf "$home"
   results+=("$runtime $first $second $rollback")
 done

@@ -2,6 +2,7 @@ package dev.slipway.platform.runtime.docker;
 
 import dev.slipway.build.image.docker.DockerImageBuilder;
 import dev.slipway.platform.runtime.ArtifactCollector;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -26,9 +27,10 @@ public final class DockerArtifactCollector implements ArtifactCollector {
         }
     }
 
+    /** Removes at once, however young: nothing builds for a deleted service any more. */
     @Override
     public void forget(String service) {
-        keepOnly(service, Set.of());
+        builder.collectGarbage(Map.of(service, Set.of()), Duration.ZERO);
         builder.removeDependencyCache(service);
     }
 }

@@ -14,15 +14,12 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -120,27 +117,24 @@ public final class ProcessContainerRuntime implements ContainerRuntime {
             return;
         }
         var process = running.process();
-        var tree = new ArrayList<ProcessHandle>(process.descendants().toList());
-        tree.add(process.toHandle());
-        tree.forEach(ProcessHandle::destroy);
-        var deadline = System.nanoTime() + stopGrace.toNanos();
+        // The app first: its shell then reaps it and exits. Signalling the shell first would
+        // orphan the app, which then lingers as a zombie until the machine's init reaps it.
+        var descendants = process.descendants().toList();
+        if (descendants.isEmpty()) {
+            process.destroy();
+        } else {
+            descendants.forEach(ProcessHandle::destroy);
+        }
         try {
-            for (var handle : tree) {
-                var left = deadline - System.nanoTime();
-                try {
-                    handle.onExit().get(Math.max(left, 0), TimeUnit.NANOSECONDS);
-                } catch (TimeoutException e) {
-                    log.warn("Process {} of instance {} did not stop within {}; killing it", handle.pid(), instanceId,
-                            stopGrace);
-                    handle.destroyForcibly();
-                    handle.onExit().get();
-                }
+            if (!process.waitFor(stopGrace.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn("Instance {} did not stop within {}; killing it", instanceId, stopGrace);
+                descendants.forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly().waitFor();
             }
         } catch (InterruptedException e) {
-            tree.forEach(ProcessHandle::destroyForcibly);
+            descendants.forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
             Thread.currentThread().interrupt();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e);
         }
     }
 
