@@ -52,7 +52,7 @@ final class Keys {
         allowed.put(RUN_ENV_ITEM, ENV_ITEM_KEYS);
         allowed.put(SECRET_ITEM, List.of("name", "value-from"));
         allowed.put(MODEL_ITEM, List.of("source", "target"));
-        allowed.put(SLIPWAY, List.of("health-check", "scaling", "instance"));
+        allowed.put(SLIPWAY, List.of("health-check", "scaling", "instance", "request-timeout"));
         allowed.put(HEALTH_CHECK, List.of("protocol", "path", "interval", "timeout", "healthy-threshold",
                 "unhealthy-threshold", "grace-period"));
         allowed.put(SCALING, List.of("max-concurrency", "min-instances", "max-instances"));

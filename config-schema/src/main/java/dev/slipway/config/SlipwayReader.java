@@ -32,7 +32,9 @@ final class SlipwayReader {
         return new SlipwaySection(
                 slipway.get("health-check").flatMap(this::healthCheck).orElse(HealthCheckSettings.defaults()),
                 slipway.get("scaling").flatMap(this::scaling).orElse(ScalingSettings.defaults()),
-                slipway.get("instance").flatMap(this::instance).orElse(InstanceSettings.defaults()));
+                slipway.get("instance").flatMap(this::instance).orElse(InstanceSettings.defaults()),
+                integer(slipway, Keys.SLIPWAY, "request-timeout", "a valid request timeout in seconds", 1,
+                        SlipwaySection.MAX_REQUEST_TIMEOUT_SECONDS, SlipwaySection.DEFAULT_REQUEST_TIMEOUT_SECONDS));
     }
 
     private Optional<HealthCheckSettings> healthCheck(Entry entry) {

@@ -51,6 +51,19 @@ class ExtensionsTest {
     }
 
     @Test
+    void readsARequestTimeoutAndRejectsOneOutOfRange() {
+        var longer = parse(MINIMAL + "slipway:\n  request-timeout: 3600\n");
+        var tooLong = MINIMAL + "slipway:\n  request-timeout: 50000\n";
+
+        assertThat(longer.problems()).isEmpty();
+        assertThat(longer.config().orElseThrow().slipway().requestTimeoutSeconds()).isEqualTo(3600);
+        assertThat(parse(MINIMAL).config().orElseThrow().slipway().requestTimeout())
+                .isEqualTo(java.time.Duration.ofSeconds(SlipwaySection.DEFAULT_REQUEST_TIMEOUT_SECONDS));
+        assertThat(problems(tooLong)).singleElement().asString()
+                .startsWith("apprunner.yaml:" + (MINIMAL.split("\n").length + 2) + ":20: error: slipway.request-timeout: ");
+    }
+
+    @Test
     void usesTheDefaultsWhenTheExtensionsAreAbsentOrEmpty() {
         var absent = parse(MINIMAL).config().orElseThrow();
         var empty = parse(MINIMAL + "models: []\nslipway:\n  health-check:\n  scaling: {}\n").config().orElseThrow();

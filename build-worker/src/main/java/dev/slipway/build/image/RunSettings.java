@@ -5,6 +5,8 @@ import dev.slipway.config.EnvVar;
 import dev.slipway.config.HealthCheckSettings;
 import dev.slipway.config.InstanceSettings;
 import dev.slipway.config.NetworkSection;
+import dev.slipway.config.SlipwaySection;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -22,9 +24,11 @@ import org.slf4j.LoggerFactory;
  * @param env     the app's own environment ({@code run.env}); {@code PORT} is added at start
  * @param healthCheck when an instance counts as healthy ({@code slipway.health-check})
  * @param instance    the CPU and memory an instance gets ({@code slipway.instance})
+ * @param requestTimeout how long the router waits for the app to start answering
+ *                       ({@code slipway.request-timeout})
  */
 public record RunSettings(Optional<String> command, int port, Optional<String> portEnv, Map<String, String> env,
-                          HealthCheckSettings healthCheck, InstanceSettings instance) {
+                          HealthCheckSettings healthCheck, InstanceSettings instance, Duration requestTimeout) {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunSettings.class);
 
@@ -33,11 +37,19 @@ public record RunSettings(Optional<String> command, int port, Optional<String> p
         env = Map.copyOf(env);
         healthCheck = healthCheck == null ? HealthCheckSettings.defaults() : healthCheck;
         instance = instance == null ? InstanceSettings.defaults() : instance;
+        requestTimeout = requestTimeout == null
+                ? Duration.ofSeconds(SlipwaySection.DEFAULT_REQUEST_TIMEOUT_SECONDS) : requestTimeout;
+    }
+
+    /** Settings with the default request timeout. */
+    public RunSettings(Optional<String> command, int port, Optional<String> portEnv, Map<String, String> env,
+                       HealthCheckSettings healthCheck, InstanceSettings instance) {
+        this(command, port, portEnv, env, healthCheck, instance, null);
     }
 
     /** Settings with the default health check and instance size. */
     public RunSettings(Optional<String> command, int port, Optional<String> portEnv, Map<String, String> env) {
-        this(command, port, portEnv, env, HealthCheckSettings.defaults(), InstanceSettings.defaults());
+        this(command, port, portEnv, env, HealthCheckSettings.defaults(), InstanceSettings.defaults(), null);
     }
 
     /**
@@ -59,6 +71,6 @@ public record RunSettings(Optional<String> command, int port, Optional<String> p
         }
         var slipway = config.slipway();
         return new RunSettings(Optional.of(run.command()), network.port(), network.env(), env,
-                slipway.healthCheck(), slipway.instance());
+                slipway.healthCheck(), slipway.instance(), slipway.requestTimeout());
     }
 }
