@@ -3,64 +3,57 @@ package dev.slipway.router;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
-import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.handler.codec.http.TooLongHttpHeaderException;
-import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.ReferenceCountUtil;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One request and its response, relayed between a client connection and an upstream connection on the
  * same event loop. Bodies stream in both directions; each side stops reading while the other cannot keep
- * up. Every method runs on that event loop.
+ * up. Every method runs on that event loop. The router's own answers go through {@link ExchangeReplies},
+ * its timeouts through {@link ExchangeTimer}.
  *
  * <p>The exchange counts itself in flight for its target from routing until the response's last byte is
- * written to the client, or until it gives up.
+ * written to the client, or until it gives up; a WebSocket hands the count to its {@link Tunnel}.
+ *
+ * <p>It is also the listener of its response's last write, so that no listener object is made per request.
  */
-final class Exchange {
+final class Exchange implements ChannelFutureListener {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Exchange.class);
-    /**
-     * How long the rest of a request body is read and dropped once its response is out. Closing instead
-     * would make the kernel reset the connection over the unread bytes, and the client could lose the response.
-     */
-    static final Duration DISCARD_TIMEOUT = Duration.ofSeconds(10);
-
-    private final LoopContext loop;
-    private final InboundHandler inbound;
-    private final Channel client;
-    private final HttpRequest request;
+    final LoopContext loop;
+    final InboundHandler inbound;
+    final Channel client;
+    final HttpRequest request;
+    final ClientRequest clientRequest;
+    final RequestRecord record;
+    final ExchangeTimer timer;
+    final ExchangeReplies replies;
     private final UpstreamLink upstream;
-    private final ClientRequest clientRequest;
-    private final ChannelFutureListener onResponseWritten = this::onResponseWritten;
-    private String host = "";
-    private ScheduledFuture<?> timeout;
-    private String countedAddress;
-    private List<String> unreachable = List.of();
-    private boolean retried;
+    /** Null until a target fails this request. */
+    private Failover failover;
+    private boolean webSocket;
+    private long requestBodyBytes;
 
-    private boolean requestComplete;
+    boolean requestComplete;
     private boolean skippingInformational;
+    private boolean switching;
     private boolean upstreamKeepAlive;
-    private boolean responseStarted;
+    boolean responseStarted;
     private boolean responseComplete;
-    private boolean closeClient;
+    /** Close the client connection as soon as the response is written. */
+    boolean closeClient;
+    /** Close the client connection once the rest of the request body has been read and dropped. */
+    boolean closeAfterRequest;
+    /** The router answered or the response ended early: request body parts go nowhere and are not counted. */
+    boolean discarding;
     private boolean finished;
 
     Exchange(LoopContext loop, InboundHandler inbound, Channel client, HttpRequest request) {
@@ -68,62 +61,70 @@ final class Exchange {
         this.inbound = inbound;
         this.client = client;
         this.request = request;
-        this.upstream = new UpstreamLink(loop, this, request);
+        this.record = new RequestRecord(this);
         this.clientRequest = ClientRequest.of(request);
+        this.upstream = new UpstreamLink(loop, this, request);
+        this.timer = new ExchangeTimer(this);
+        this.replies = new ExchangeReplies(this);
     }
 
     void start() {
-        timeout = client.eventLoop().schedule(this::onTimeout,
-                loop.state.options.requestTimeout().toNanos(), TimeUnit.NANOSECONDS);
         if (request.decoderResult().isFailure()) {
-            closeClient = true;
-            Throwable cause = request.decoderResult().cause();
-            respondError(statusFor(cause), "The request could not be parsed: " + cause.getMessage());
+            replies.unparsable(request.decoderResult().cause());
             return;
         }
         String hostHeader = request.headers().get(HttpHeaderNames.HOST);
-        host = hostHeader == null ? "" : HostNames.normalize(hostHeader);
-        if (host.isEmpty()) {
-            respondError(HttpResponseStatus.BAD_REQUEST,
-                    "The request has no Host header; the router picks the service by Host.");
+        RouteEntry entry = hostHeader == null ? null : loop.routes().find(hostHeader, request.uri());
+        if (entry == null) {
+            replies.unrouted(hostHeader);
             return;
         }
-        PublishedRoutes routes = loop.state.routes();
-        Route route = routes.table().route(host);
-        if (route == null) {
-            respondError(HttpResponseStatus.NOT_FOUND, "No service is routed at host '" + host + "'.");
+        record.routed(entry);
+        if (HttpUtil.getContentLength(request, -1L) > entry.maxBodySize) {
+            replies.tooLarge();
             return;
         }
+        if (!replies.acceptExpectation()) {
+            return;
+        }
+        webSocket = WebSockets.isUpgradeRequest(request);
         ProxyHeaders.forwardRequest(request.headers(), inbound.clientIp(), clientRequest.requestId());
+        if (webSocket) {
+            WebSockets.restoreUpgradeHeaders(request.headers());
+        }
         request.setProtocolVersion(HttpVersion.HTTP_1_1);
-        routeTo(routes, route);
+        timer.startRequest(entry.requestTimeoutNanos);
+        routeTo(entry);
     }
 
-    /** Picks a target not yet found unreachable, counts the request against it and sends the request there. */
-    private void routeTo(PublishedRoutes routes, Route route) {
-        Target target = route == null ? null : loop.picker.pick(route, unreachable);
-        if (target == null) {
-            respondError(HttpResponseStatus.BAD_GATEWAY, unreachable.isEmpty()
-                    ? "The service at host '" + host + "' has no instance taking requests."
-                    : "No instance of the service at host '" + host + "' could be reached.");
+    /** Picks a healthy target not yet failed, counts the request against it and sends the request there. */
+    void routeTo(RouteEntry entry) {
+        List<Backend> failed = failover == null ? List.of() : failover.failed;
+        Backend backend = entry == null ? null : entry.pick(loop.index, failed);
+        if (backend == null) {
+            replies.noTarget(entry, !failed.isEmpty());
             return;
         }
-        count(target.address());
-        upstream.open(target.address(), routes.socketAddresses().get(target.address()));
+        record.count(backend);
+        if (webSocket) {
+            // A connection that may become a tunnel is never taken from, nor returned to, the pool.
+            upstream.reopen(backend);
+        } else {
+            upstream.open(backend);
+        }
     }
 
-    void onConnectFailed(String address, Throwable cause) {
-        if (finished) {
-            return;
+    void onConnectFailed(Backend backend, Throwable cause) {
+        if (!finished) {
+            failover().connectFailed(backend, cause);
         }
-        LOG.warn("Cannot connect to {} for host {}: {}", address, host, cause.toString());
-        if (unreachable.isEmpty()) {
-            unreachable = new ArrayList<>(2);
+    }
+
+    private Failover failover() {
+        if (failover == null) {
+            failover = new Failover(this);
         }
-        unreachable.add(address);
-        // Route again on the current table: once a publish has returned, no request may go to a removed target.
-        PublishedRoutes routes = loop.state.routes();
-        routeTo(routes, routes.table().route(host));
+        return failover;
     }
 
     void onRequestContent(HttpContent content) {
@@ -132,14 +133,22 @@ final class Exchange {
             content.release();
             // An unparsable head arrives as one full request whose failure start() has already answered.
             if (!request.decoderResult().isFailure()) {
-                closeClient = true;
-                respondError(HttpResponseStatus.BAD_REQUEST, "The request body could not be read: " + cause.getMessage());
+                replies.unreadableBody(cause);
             }
             return;
         }
         boolean last = content instanceof LastHttpContent;
         if (last) {
             requestComplete = true;
+        }
+        if (!discarding && record.route != null) {
+            requestBodyBytes += content.content().readableBytes();
+            if (requestBodyBytes > record.route.maxBodySize) {
+                content.release();
+                replies.tooLarge();
+                return;
+            }
+            timer.activity();
         }
         if (finished || !upstream.offer(content)) {
             content.release();
@@ -155,23 +164,36 @@ final class Exchange {
     void onUpstreamMessage(Object msg) {
         if (msg instanceof HttpObject object && object.decoderResult().isFailure()) {
             ReferenceCountUtil.release(msg);
-            onInvalidResponse("The instance serving host '" + host + "' sent an invalid response.");
+            onInvalidResponse(replies.invalidResponseDetail());
             return;
         }
         if (msg instanceof HttpResponse response) {
-            if (response.status().codeClass() == HttpStatusClass.INFORMATIONAL) {
-                onInformational(response);
+            int code = response.status().code();
+            if (code == HttpResponseStatus.SWITCHING_PROTOCOLS.code()) {
+                onSwitchingProtocols(response);
+            } else if (code < 200) {
+                // Interim responses (103 Early Hints) are dropped; the router answers Expect: 100-continue itself.
+                ReferenceCountUtil.release(response);
+                skippingInformational = !(response instanceof LastHttpContent);
                 return;
+            } else {
+                startResponse(response);
             }
-            startResponse(response);
         }
         if (msg instanceof HttpContent content) {
-            if (skippingInformational) {
+            if (switching) {
+                content.release();
+                if (content instanceof LastHttpContent) {
+                    openTunnel();
+                }
+            } else if (skippingInformational) {
                 content.release();
                 skippingInformational = !(content instanceof LastHttpContent);
             } else if (content instanceof LastHttpContent last) {
                 endResponse(last);
             } else {
+                record.responseBytes += content.content().readableBytes();
+                timer.activity();
                 client.write(content, client.voidPromise());
                 if (!client.isWritable()) {
                     upstream.readResponses(false);
@@ -180,48 +202,64 @@ final class Exchange {
         }
     }
 
-    private void onInformational(HttpResponse response) {
-        ReferenceCountUtil.release(response);
-        if (response.status().equals(HttpResponseStatus.SWITCHING_PROTOCOLS)) {
-            onInvalidResponse("The instance serving host '" + host
-                    + "' switched protocols, which the router does not relay yet.");
-        } else {
-            // Interim responses (103 Early Hints) are dropped; the router answers Expect: 100-continue itself.
-            skippingInformational = !(response instanceof LastHttpContent);
+    private void onSwitchingProtocols(HttpResponse response) {
+        if (!webSocket || !WebSockets.isUpgradeResponse(response)) {
+            ReferenceCountUtil.release(response);
+            onInvalidResponse(replies.unaskedSwitchDetail());
+            return;
         }
+        switching = true;
+        ProxyHeaders.forwardResponse(response.headers(), clientRequest.requestId());
+        WebSockets.restoreUpgradeHeaders(response.headers());
+        responseStarted = true;
+        record.status = response.status().code();
+        client.write(response, client.voidPromise());
+    }
+
+    private void openTunnel() {
+        client.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT, client.voidPromise());
+        finished = true;
+        timer.cancel();
+        inbound.upgraded();
+        Tunnel.open(this, upstream.handOver(), record.switched());
     }
 
     private void startResponse(HttpResponse response) {
-        upstreamKeepAlive = HttpUtil.isKeepAlive(response);
+        upstreamKeepAlive = !webSocket && HttpUtil.isKeepAlive(response);
         ProxyHeaders.forwardResponse(response.headers(), clientRequest.requestId());
         closeClient |= clientRequest.adaptFraming(response);
         clientRequest.setConnectionHeader(response, closeClient);
         responseStarted = true;
+        record.status = response.status().code();
+        timer.responseStarted();
         client.write(response, client.voidPromise());
     }
 
     private void endResponse(LastHttpContent last) {
-        boolean requestSent = upstream.requestSent();
-        upstream.release(upstreamKeepAlive && requestSent);
+        record.responseBytes += last.content().readableBytes();
+        upstream.release(upstreamKeepAlive && upstream.requestSent());
         if (!requestComplete) {
             // The instance answered before the whole request arrived; the rest of the body goes nowhere.
             discardRestOfRequest();
         }
-        client.writeAndFlush(last).addListener(onResponseWritten);
+        client.writeAndFlush(last).addListener(this);
     }
 
-    private void discardRestOfRequest() {
-        timeout.cancel(false);
-        timeout = client.eventLoop().schedule(this::onTimeout, DISCARD_TIMEOUT.toNanos(), TimeUnit.NANOSECONDS);
+    void discardRestOfRequest() {
+        discarding = true;
+        timer.discard();
     }
 
-    private void onResponseWritten(ChannelFuture future) {
+    /** The response's last write finished. */
+    @Override
+    public void operationComplete(ChannelFuture future) {
         if (!future.isSuccess()) {
             abort();
             return;
         }
         responseComplete = true;
-        uncount();
+        record.uncount();
+        record.finished();
         finishIfDone();
     }
 
@@ -230,9 +268,10 @@ final class Exchange {
             return;
         }
         finished = true;
-        timeout.cancel(false);
+        timer.cancel();
         upstream.close();
-        inbound.exchangeFinished(this, clientRequest.keepAlive() && requestComplete && !closeClient);
+        inbound.exchangeFinished(this, clientRequest.keepAlive() && requestComplete && !closeClient
+                && !closeAfterRequest);
     }
 
     /** The upstream connection closed or failed; retried once on a fresh connection when that is safe. */
@@ -243,66 +282,41 @@ final class Exchange {
         upstream.release(false);
         if (responseStarted) {
             abort();
-        } else if (upstream.reused() && !retried && clientRequest.idempotent() && !upstream.bodyForwarded()) {
-            // A pooled connection the instance had already closed (it stopped, or its keep-alive ran out).
-            retried = true;
-            LOG.debug("Retrying {} {} for host {} on a new connection", request.method(), request.uri(), host);
-            upstream.reconnect();
-        } else {
-            respondError(HttpResponseStatus.BAD_GATEWAY,
-                    "The instance serving host '" + host + "' closed the connection before responding.");
+        } else if (!clientRequest.idempotent() || upstream.bodyForwarded() || webSocket
+                || !failover().retryAfterClose(upstream.reused())) {
+            replies.upstreamClosed();
         }
     }
 
-    private void onInvalidResponse(String detail) {
+    /** Sends the request again, over a new connection to {@code backend}. */
+    void resend(Backend backend) {
+        upstream.reopen(backend);
+    }
+
+    void onInvalidResponse(String detail) {
         upstream.release(false);
         if (responseStarted) {
             abort();
         } else {
-            respondError(HttpResponseStatus.BAD_GATEWAY, detail);
+            replies.error(HttpResponseStatus.BAD_GATEWAY, detail);
         }
     }
 
-    private void onTimeout() {
-        if (finished) {
-            return;
-        }
-        if (responseStarted) {
-            LOG.debug("Request {} for host {} timed out after its response began; closing",
-                    clientRequest.requestId(), host);
-            abort();
-            return;
-        }
-        respondError(HttpResponseStatus.GATEWAY_TIMEOUT, "The instance serving host '" + host
-                + "' did not respond within " + describe(loop.state.options.requestTimeout()) + ".");
-    }
-
-    private void respondError(HttpResponseStatus status, String detail) {
-        if (responseStarted) {
-            abort();
-            return;
-        }
+    /** Closes the upstream side before the router answers itself. */
+    void dropUpstream() {
         upstream.close();
-        if (!requestComplete) {
-            discardRestOfRequest();
-        }
-        FullHttpResponse response = ErrorResponses.create(status, detail, clientRequest.requestId(),
-                clientRequest.accept(), client.alloc());
-        clientRequest.setConnectionHeader(response, closeClient);
-        responseStarted = true;
-        client.writeAndFlush(response).addListener(onResponseWritten);
-        inbound.updateReading();
     }
 
     /** Gives up: closes both connections. The client sees a broken response rather than a wrong one. */
-    private void abort() {
+    void abort() {
         if (finished) {
             return;
         }
         finished = true;
-        timeout.cancel(false);
+        timer.cancel();
         upstream.close();
-        uncount();
+        record.uncount();
+        record.finished();
         inbound.exchangeFinished(this, false);
     }
 
@@ -310,20 +324,8 @@ final class Exchange {
         abort();
     }
 
-    private void count(String address) {
-        if (address.equals(countedAddress)) {
-            return;
-        }
-        loop.state.inFlight.increment(address);
-        uncount();
-        countedAddress = address;
-    }
-
-    private void uncount() {
-        if (countedAddress != null) {
-            loop.state.inFlight.decrement(countedAddress);
-            countedAddress = null;
-        }
+    boolean finished() {
+        return finished;
     }
 
     boolean requestComplete() {
@@ -357,20 +359,5 @@ final class Exchange {
 
     void onUpstreamWritabilityChanged() {
         inbound.updateReading();
-    }
-
-    private static HttpResponseStatus statusFor(Throwable decodeFailure) {
-        if (decodeFailure instanceof TooLongHttpHeaderException) {
-            return HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE;
-        }
-        if (decodeFailure instanceof TooLongHttpLineException) {
-            return HttpResponseStatus.REQUEST_URI_TOO_LONG;
-        }
-        return HttpResponseStatus.BAD_REQUEST;
-    }
-
-    private static String describe(Duration duration) {
-        long millis = duration.toMillis();
-        return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
     }
 }

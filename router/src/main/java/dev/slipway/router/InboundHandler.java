@@ -1,10 +1,14 @@
 package dev.slipway.router;
 
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -21,6 +25,7 @@ final class InboundHandler extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(InboundHandler.class);
 
     private final LoopContext loop;
+    private final ClientTimer timer;
     private final ArrayDeque<Object> pipelined = new ArrayDeque<>();
     private ChannelHandlerContext ctx;
     private String clientIp;
@@ -29,6 +34,12 @@ final class InboundHandler extends ChannelInboundHandlerAdapter {
 
     InboundHandler(LoopContext loop) {
         this.loop = loop;
+        this.timer = new ClientTimer(loop.state.options, this);
+    }
+
+    /** The handler to put before the HTTP codec. */
+    ClientTimer timer() {
+        return timer;
     }
 
     @Override
@@ -48,6 +59,7 @@ final class InboundHandler extends ChannelInboundHandlerAdapter {
 
     private void dispatch(Object msg) {
         if (msg instanceof HttpRequest request) {
+            timer.requestStarted();
             Exchange next = new Exchange(loop, this, ctx.channel(), request);
             exchange = next;
             next.start();
@@ -84,17 +96,6 @@ final class InboundHandler extends ChannelInboundHandlerAdapter {
     }
 
     @Override
-    public void userEventTriggered(ChannelHandlerContext context, Object event) {
-        if (event instanceof IdleStateEvent) {
-            if (exchange == null) {
-                context.close();
-            }
-        } else {
-            context.fireUserEventTriggered(event);
-        }
-    }
-
-    @Override
     public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
         LOG.debug("Client connection {} failed: {}", context.channel(), cause.toString());
         context.close();
@@ -109,7 +110,10 @@ final class InboundHandler extends ChannelInboundHandlerAdapter {
         if (!keepAlive) {
             ctx.close();
             releasePipelined();
-        } else if (!pipelined.isEmpty()) {
+            return;
+        }
+        timer.awaitingRequest();
+        if (!pipelined.isEmpty()) {
             // Served from a fresh task: finishing can happen inside a write listener of the previous exchange.
             if (!drainScheduled) {
                 drainScheduled = true;
@@ -118,6 +122,27 @@ final class InboundHandler extends ChannelInboundHandlerAdapter {
         } else {
             updateReading();
         }
+    }
+
+    /** The current exchange became a WebSocket tunnel, which takes over the connection. */
+    void upgraded() {
+        exchange = null;
+        releasePipelined();
+    }
+
+    /** A request head did not arrive in time: 408, then close. */
+    void headTimedOut(long waitedNanos) {
+        String requestId = RequestIds.create();
+        FullHttpResponse response = ErrorResponses.create(HttpResponseStatus.REQUEST_TIMEOUT,
+                "The request head did not arrive within " + Durations.describe(loop.state.options.headerReadTimeout())
+                        + ".", requestId, null, ctx.alloc());
+        response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        if (loop.accessLog != null) {
+            loop.accessLog.append(System.currentTimeMillis(), clientIp(), null, null, null,
+                    HttpResponseStatus.REQUEST_TIMEOUT.code(), response.content().readableBytes(), waitedNanos,
+                    null, requestId);
+        }
+        ctx.channel().writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
     }
 
     private void drainPipelined() {

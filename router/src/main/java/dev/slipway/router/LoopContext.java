@@ -9,23 +9,33 @@ import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.resolver.NoopAddressResolverGroup;
 import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The state one event loop owns: its upstream connection pool, its target picker and the bootstrap that
- * opens upstream connections on it. Used only from its loop, so nothing here locks.
+ * The state one event loop owns: its copy of the current routes, its upstream connection pool, its access log
+ * buffer and the bootstraps that open upstream connections and health probes on it. Used only from its loop,
+ * so nothing here locks.
  */
 final class LoopContext {
 
     final EventLoop loop;
+    /** This loop's row in each route's round-robin scores. */
+    final int index;
     final RouterState state;
     final UpstreamPool pool;
-    final WeightedPicker picker = new WeightedPicker();
+    /** Null when the access log is off. */
+    final AccessLogBuffer accessLog;
     private final Bootstrap upstream;
+    private final Bootstrap probes;
+    /** Set by {@link #onPublished} on this loop, so requests read the routes without a volatile read. */
+    private RoutingSnapshot routes = RoutingSnapshot.EMPTY;
 
-    LoopContext(EventLoop loop, RouterState state, Transport transport) {
+    LoopContext(EventLoop loop, int index, RouterState state, Transport transport) {
         this.loop = loop;
+        this.index = index;
         this.state = state;
         this.pool = new UpstreamPool(state.options.upstreamIdleTimeout().toNanos());
+        this.accessLog = state.accessLog == null ? null : new AccessLogBuffer(state.accessLog);
         this.upstream = new Bootstrap()
                 .group(loop)
                 .channel(transport.channelType())
@@ -39,6 +49,20 @@ final class LoopContext {
                         channel.pipeline().addLast(new HttpClientCodec(), new UpstreamHandler(pool));
                     }
                 });
+        this.probes = upstream.clone().handler(new ChannelInitializer<Channel>() {
+            @Override
+            protected void initChannel(Channel channel) {
+                // A probe only checks that the instance accepts connections, and closes at once.
+            }
+        });
+        if (accessLog != null) {
+            long interval = AccessLog.FLUSH_INTERVAL.toNanos();
+            loop.scheduleAtFixedRate(accessLog::flush, interval, interval, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    RoutingSnapshot routes() {
+        return routes;
     }
 
     /** Opens a new upstream connection on this loop. */
@@ -46,10 +70,26 @@ final class LoopContext {
         return upstream.connect(address);
     }
 
+    /** Starts probing a backend that refused a connection, until it accepts one or leaves the routes. */
+    void probe(Backend backend) {
+        loop.schedule(new HealthProbe(this, backend), state.options.healthProbeInterval().toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    ChannelFuture connectProbe(InetSocketAddress address) {
+        return probes.connect(address);
+    }
+
     /** Runs on this loop once a new table is published. */
-    void onPublished(PublishedRoutes routes) {
-        picker.reset();
-        pool.retainOnly(routes.table().addresses());
+    void onPublished(RoutingSnapshot next) {
+        routes = next;
+        pool.retainOnly(next.table().addresses());
+    }
+
+    /** Runs on this loop before the router stops. */
+    void onClose() {
+        if (accessLog != null) {
+            accessLog.flush();
+        }
     }
 
     private static int connectTimeoutMillis(RouterOptions options) {

@@ -28,8 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
  *              "targets": [{"address": "127.0.0.1:9001", "weight": 100}]}]}
  * }</pre>
  *
- * {@code weight} may be left out and then is {@link Target#FULL_WEIGHT}. Unknown fields are errors, so a
- * misspelt field cannot silently drop a route.
+ * {@code weight} may be left out and then is {@link Target#FULL_WEIGHT}; a route may also carry
+ * {@code pathPrefix}, {@code service}, {@code requestTimeout} (e.g. {@code "90s"}) and {@code maxBodySize}
+ * (bytes). Unknown fields are errors, so a misspelt field cannot silently drop a route.
  */
 public final class RouteStateFile {
 
@@ -68,6 +69,18 @@ public final class RouteStateFile {
             }
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("host", route.host());
+            if (!route.pathPrefix().equals(PathPrefixes.ROOT)) {
+                json.put("pathPrefix", route.pathPrefix());
+            }
+            if (!route.service().equals(route.host())) {
+                json.put("service", route.service());
+            }
+            if (route.requestTimeout() != null) {
+                json.put("requestTimeout", Durations.format(route.requestTimeout()));
+            }
+            if (route.maxBodySize() != null) {
+                json.put("maxBodySize", route.maxBodySize());
+            }
             json.put("targets", targets);
             routes.add(json);
         }

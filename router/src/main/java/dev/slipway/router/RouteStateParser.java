@@ -1,7 +1,11 @@
 package dev.slipway.router;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.UnaryOperator;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -13,6 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
  * line and column where it is.
  */
 final class RouteStateParser {
+
+    static final String ROUTE_FIELDS =
+            "'host', 'pathPrefix', 'service', 'targets', 'requestTimeout' and 'maxBodySize'";
 
     private final JsonParser parser;
     private final String source;
@@ -77,21 +84,27 @@ final class RouteStateParser {
                 "each route must be an object: {\"host\": ..., \"targets\": [...]}");
         String host = null;
         TokenStreamLocation hostAt = null;
+        String pathPrefix = null;
+        String service = null;
+        Duration requestTimeout = null;
+        Long maxBodySize = null;
         List<Target> targets = null;
+        Set<String> seen = new HashSet<>();
         while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
             String name = parser.currentName();
             TokenStreamLocation at = parser.currentTokenLocation();
+            rejectRepeat(!seen.add(name), at, name);
             switch (name) {
                 case "host" -> {
-                    rejectRepeat(host != null, at, name);
                     host = string("host");
                     hostAt = parser.currentTokenLocation();
                 }
-                case "targets" -> {
-                    rejectRepeat(targets != null, at, name);
-                    targets = targets();
-                }
-                default -> throw error(at, "unknown field '" + name + "' in a route; a route has 'host' and 'targets'");
+                case "pathPrefix" -> pathPrefix = checked(string(name), PathPrefixes::check);
+                case "service" -> service = checked(string(name), Route::checkService);
+                case "requestTimeout" -> requestTimeout = requestTimeout();
+                case "maxBodySize" -> maxBodySize = maxBodySize();
+                case "targets" -> targets = targets();
+                default -> throw error(at, "unknown field '" + name + "' in a route; a route has " + ROUTE_FIELDS);
             }
         }
         if (host == null) {
@@ -101,12 +114,54 @@ final class RouteStateParser {
             throw error(start, "route for '" + host + "' has no 'targets'; use [] for a host with no instance");
         }
         try {
-            Route route = new Route(host, targets);
+            Route route = new Route(host, pathPrefix, targets, service, requestTimeout, maxBodySize);
             hostLocations.add(hostAt);
             return route;
         } catch (IllegalArgumentException e) {
             throw error(hostAt, e.getMessage());
         }
+    }
+
+    /** Applies a check to the value just read, reporting its failure at the value. */
+    private <T> T checked(T value, UnaryOperator<T> check) throws InvalidRouteStateException {
+        TokenStreamLocation at = parser.currentTokenLocation();
+        try {
+            return check.apply(value);
+        } catch (IllegalArgumentException e) {
+            throw error(at, e.getMessage());
+        }
+    }
+
+    /** A duration string such as {@code "90s"}, or a whole number of seconds. */
+    private Duration requestTimeout() throws InvalidRouteStateException {
+        JsonToken token = parser.nextToken();
+        TokenStreamLocation at = parser.currentTokenLocation();
+        try {
+            Duration timeout;
+            if (token == JsonToken.VALUE_NUMBER_INT) {
+                timeout = Duration.ofSeconds(parser.getLongValue());
+            } else if (token == JsonToken.VALUE_STRING) {
+                timeout = Durations.parse(parser.getString());
+            } else {
+                throw error(at, "'requestTimeout' must be a duration such as \"90s\", \"15m\" or \"2h\"");
+            }
+            if (timeout.isZero() || timeout.isNegative() || timeout.compareTo(Route.MAX_REQUEST_TIMEOUT) > 0) {
+                throw error(at, "'requestTimeout' must be more than 0 and at most "
+                        + Route.MAX_REQUEST_TIMEOUT.toHours() + "h");
+            }
+            return timeout;
+        } catch (IllegalArgumentException e) {
+            throw error(at, e.getMessage());
+        }
+    }
+
+    private Long maxBodySize() throws InvalidRouteStateException {
+        expect(parser.nextToken(), JsonToken.VALUE_NUMBER_INT, "'maxBodySize' must be a whole number of bytes");
+        long bytes = parser.getLongValue();
+        if (bytes < 0) {
+            throw error(parser.currentTokenLocation(), "'maxBodySize' must be 0 or more bytes");
+        }
+        return bytes;
     }
 
     private List<Target> targets() throws InvalidRouteStateException {
@@ -153,13 +208,13 @@ final class RouteStateParser {
 
     private RouteTable table(List<Route> routes, List<TokenStreamLocation> hostLocations)
             throws InvalidRouteStateException {
-        List<String> seen = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
         for (int i = 0; i < routes.size(); i++) {
-            String host = routes.get(i).host();
-            if (seen.contains(host)) {
-                throw error(hostLocations.get(i), "host '" + host + "' is routed twice; merge its targets into one route");
+            Route route = routes.get(i);
+            if (!seen.add(route.host() + " " + route.pathPrefix())) {
+                String message = RouteIndex.duplicate(route);
+                throw error(hostLocations.get(i), Character.toLowerCase(message.charAt(0)) + message.substring(1));
             }
-            seen.add(host);
         }
         return RouteTable.of(routes);
     }

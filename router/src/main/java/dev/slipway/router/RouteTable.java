@@ -1,15 +1,17 @@
 package dev.slipway.router;
 
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * An immutable snapshot of every route. Routers swap whole snapshots atomically, so a table is built
  * complete and never changed; lookups take no lock.
+ *
+ * <p>A request goes to the route of its host (an exact host before a wildcard {@code *.domain}), and among
+ * that host's routes to the one with the longest matching path prefix.
  */
 public final class RouteTable {
 
@@ -17,28 +19,23 @@ public final class RouteTable {
     public static final RouteTable EMPTY = new RouteTable(List.of());
 
     private final List<Route> routes;
-    private final Map<String, Route> byHost;
+    private final RouteIndex<Route> index;
     private final Set<String> addresses;
 
     private RouteTable(List<Route> routes) {
         this.routes = List.copyOf(routes);
-        Map<String, Route> hosts = new HashMap<>();
+        this.index = RouteIndex.build(this.routes, Function.identity());
         Set<String> targetAddresses = new LinkedHashSet<>();
         for (Route route : this.routes) {
-            if (hosts.putIfAbsent(route.host(), route) != null) {
-                throw new IllegalArgumentException("Host '" + route.host()
-                        + "' is routed twice; merge its targets into one route");
-            }
             route.targets().forEach(target -> targetAddresses.add(target.address()));
         }
-        this.byHost = hosts;
         this.addresses = Set.copyOf(targetAddresses);
     }
 
     /**
      * A table holding {@code routes}.
      *
-     * @throws IllegalArgumentException when two routes have the same host
+     * @throws IllegalArgumentException when two routes have the same host and path prefix
      */
     public static RouteTable of(List<Route> routes) {
         return new RouteTable(routes);
@@ -49,14 +46,14 @@ public final class RouteTable {
         return routes;
     }
 
-    /** The route for a host (case-insensitive, any {@code :port} suffix ignored). */
+    /** The route for the root path of a host (case-insensitive, any {@code :port} suffix ignored). */
     public Optional<Route> lookup(String host) {
-        return Optional.ofNullable(byHost.get(HostNames.normalize(host)));
+        return lookup(host, PathPrefixes.ROOT);
     }
 
-    /** The route for a host already normalised by {@link HostNames#normalize}, or null. */
-    Route route(String normalizedHost) {
-        return byHost.get(normalizedHost);
+    /** The route for a request to {@code host} with request target {@code path}, e.g. {@code /api/items?x=1}. */
+    public Optional<Route> lookup(String host, String path) {
+        return Optional.ofNullable(index.find(host, path));
     }
 
     /** Every target address of every route, whatever its weight. */

@@ -10,8 +10,6 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
-import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.Future;
@@ -23,11 +21,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running reverse proxy: routes each request by its Host header to one target of the current
+ * A running reverse proxy: routes each request by its Host header and path to one target of the current
  * {@link RouteTable}. Thread-safe; {@link #publish} may be called from any thread that is not one of the
  * router's own event loops.
  *
@@ -38,10 +37,10 @@ public final class Router implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Router.class);
     static final WriteBufferWaterMark WRITE_BUFFER_WATER_MARK = new WriteBufferWaterMark(32 * 1024, 64 * 1024);
-    /** Idle client keep-alive connections are closed after this long, as nginx does by default. */
-    static final Duration CLIENT_IDLE_TIMEOUT = Duration.ofSeconds(75);
     static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(5);
     static final int ACCEPT_BACKLOG = 1024;
+    /** At most one warning about refused connections this often. */
+    static final Duration REFUSAL_WARNING_INTERVAL = Duration.ofSeconds(10);
 
     private final RouterState state;
     private final EventLoopGroup group;
@@ -71,26 +70,30 @@ public final class Router implements AutoCloseable {
     static Router start(RouterOptions options, Transport transport) {
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(options.eventLoops(),
                 new DefaultThreadFactory("slipway-router"), transport.ioHandlerFactory());
+        RouterState state = new RouterState(options);
         try {
-            RouterState state = new RouterState(options);
             Map<EventLoop, LoopContext> byLoop = new IdentityHashMap<>();
             for (EventExecutor executor : group) {
                 EventLoop loop = (EventLoop) executor;
-                byLoop.put(loop, new LoopContext(loop, state, transport));
+                byLoop.put(loop, new LoopContext(loop, byLoop.size(), state, transport));
             }
-            Channel server = bind(options, transport, group, byLoop);
+            Channel server = bind(options, transport, group, byLoop, state);
             LOG.info("Router listening on {} with {} {} event loop(s)",
                     server.localAddress(), options.eventLoops(), transport.name());
             return new Router(state, group, List.copyOf(byLoop.values()), server);
         } catch (RuntimeException e) {
             group.shutdownGracefully(0, SHUTDOWN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            if (state.accessLog != null) {
+                state.accessLog.close();
+            }
+            state.metrics.close();
             throw e;
         }
     }
 
     private static Channel bind(RouterOptions options, Transport transport, EventLoopGroup group,
-                                Map<EventLoop, LoopContext> byLoop) {
-        long idleSeconds = CLIENT_IDLE_TIMEOUT.toSeconds();
+                                Map<EventLoop, LoopContext> byLoop, RouterState state) {
+        AtomicLong lastRefusalWarning = new AtomicLong(System.nanoTime() - REFUSAL_WARNING_INTERVAL.toNanos());
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(group)
                 .channel(transport.serverChannelType())
@@ -100,11 +103,15 @@ public final class Router implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
-                        channel.pipeline().addLast(
-                                new IdleStateHandler(0, 0, idleSeconds, TimeUnit.SECONDS),
-                                new HttpServerCodec(),
-                                new HttpServerExpectContinueHandler(),
-                                new InboundHandler(byLoop.get(channel.eventLoop())));
+                        if (state.connections.incrementAndGet() > options.maxConnections()) {
+                            state.connections.decrementAndGet();
+                            warnRefused(lastRefusalWarning, options.maxConnections());
+                            channel.close();
+                            return;
+                        }
+                        channel.closeFuture().addListener(state.connectionClosed);
+                        InboundHandler inbound = new InboundHandler(byLoop.get(channel.eventLoop()));
+                        channel.pipeline().addLast(inbound.timer(), new HttpServerCodec(), inbound);
                     }
                 });
         try {
@@ -112,6 +119,14 @@ public final class Router implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("Cannot listen on " + options.bindAddress().getHostAddress() + ":"
                     + options.port() + " (" + e.getMessage() + "); choose a free port or stop what holds it", e);
+        }
+    }
+
+    private static void warnRefused(AtomicLong lastWarning, int maxConnections) {
+        long now = System.nanoTime();
+        long last = lastWarning.get();
+        if (now - last >= REFUSAL_WARNING_INTERVAL.toNanos() && lastWarning.compareAndSet(last, now)) {
+            LOG.warn("Closing new client connections: {} are open, the most allowed (maxConnections)", maxConnections);
         }
     }
 
@@ -132,7 +147,6 @@ public final class Router implements AutoCloseable {
      */
     public void publish(RouteTable table) {
         Objects.requireNonNull(table, "table");
-        PublishedRoutes next = PublishedRoutes.resolve(table);
         synchronized (lifecycle) {
             if (closed) {
                 throw new IllegalStateException("The router is closed; start a new router to publish routes");
@@ -143,6 +157,7 @@ public final class Router implements AutoCloseable {
                             + "call it from another thread, not from a request handler");
                 }
             }
+            RoutingSnapshot next = RoutingSnapshot.build(table, state.backends, state.metrics, state.options);
             state.routes(next);
             List<Future<?>> seen = new ArrayList<>(loops.size());
             for (LoopContext loop : loops) {
@@ -151,7 +166,7 @@ public final class Router implements AutoCloseable {
             for (Future<?> future : seen) {
                 future.awaitUninterruptibly();
             }
-            state.inFlight.forgetIdle(table.addresses());
+            state.backends.forgetIdle(table.addresses());
         }
         LOG.info("Published {} route(s)", table.routes().size());
     }
@@ -161,26 +176,32 @@ public final class Router implements AutoCloseable {
         return state.routes().table();
     }
 
-    /** Requests currently in flight to a target address ({@code host:port}). */
+    /** Requests currently in flight to a target address ({@code host:port}), open WebSockets included. */
     public int inFlight(String address) {
-        return state.inFlight.get(address);
+        return state.backends.inFlight(address);
     }
 
     /**
-     * Waits until no request is in flight to {@code address}, at most {@code timeout}. Call it after
-     * publishing a table without the address; before that, new requests may keep arriving.
+     * Waits until no request or WebSocket is in flight to {@code address}, at most {@code timeout}. Call it
+     * after publishing a table without the address; before that, new requests may keep arriving.
      *
      * @return true when drained, false when the timeout passed first
      */
     public boolean awaitDrained(String address, Duration timeout) throws InterruptedException {
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(timeout, "timeout");
-        return state.inFlight.awaitZero(address, timeout);
+        return state.backends.awaitZero(address, timeout);
+    }
+
+    /** Client connections open now. */
+    public int openConnections() {
+        return state.connections.get();
     }
 
     /**
-     * Stops listening, closes every connection (requests in flight fail) and stops the event loops.
-     * Idempotent; do not call it from one of the router's event loops.
+     * Stops listening, closes every connection (requests in flight fail, WebSockets close) and stops the
+     * event loops, after handing the access log what it holds. Idempotent; do not call it from one of the
+     * router's event loops.
      */
     @Override
     public void close() {
@@ -192,6 +213,12 @@ public final class Router implements AutoCloseable {
         }
         serverChannel.close().syncUninterruptibly();
         group.shutdownGracefully(0, SHUTDOWN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).syncUninterruptibly();
+        // The loops have stopped, so this thread may hand over what their access log buffers still hold.
+        loops.forEach(LoopContext::onClose);
+        if (state.accessLog != null) {
+            state.accessLog.close();
+        }
+        state.metrics.close();
         LOG.info("Router on port {} closed", port);
     }
 }

@@ -1,21 +1,37 @@
 package dev.slipway.router;
 
-/** What every event loop of one router shares: the options, the current routes and the in-flight counts. */
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * What every event loop of one router shares: the options, the backends with their in-flight counts, the
+ * count of client connections, the metrics, the access log writer and the current routes.
+ */
 final class RouterState {
 
     final RouterOptions options;
-    final InFlightCounts inFlight = new InFlightCounts();
-    private volatile PublishedRoutes routes = PublishedRoutes.EMPTY;
+    final Backends backends = new Backends();
+    final AtomicInteger connections = new AtomicInteger();
+    /** Counts a client connection down when it closes; one listener for all of them. */
+    final ChannelFutureListener connectionClosed = (ChannelFuture future) -> connections.decrementAndGet();
+    final RouterMetrics metrics;
+    /** Null when the access log is off. */
+    final AccessLog accessLog;
+    private volatile RoutingSnapshot routes = RoutingSnapshot.EMPTY;
 
     RouterState(RouterOptions options) {
         this.options = options;
+        this.metrics = new RouterMetrics(options.meterRegistry(), connections);
+        this.accessLog = options.accessLog() == null ? null : new AccessLog(options.accessLog());
     }
 
-    PublishedRoutes routes() {
+    /** The latest published routes, for threads other than the event loops. */
+    RoutingSnapshot routes() {
         return routes;
     }
 
-    void routes(PublishedRoutes next) {
+    void routes(RoutingSnapshot next) {
         routes = next;
     }
 }

@@ -16,9 +16,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Polls a route state file's modification time, size and file identity, and publishes the table whenever
- * they change. A file that does not parse is logged and skipped, so the last good table stays in use.
- * Polling, unlike directory watching, also works when the directory is replaced or on network filesystems.
+ * Keeps a route state file and the router in step. Polls the file's modification time, size and file
+ * identity, and publishes the table whenever they change; a file that does not parse is logged and skipped,
+ * so the last good table stays in use. Polling, unlike directory watching, also works when the directory is
+ * replaced or on network filesystems. Updates from the control API go through {@link #write}, under the same
+ * lock as a poll, so the two never interleave.
  */
 final class StateFileWatcher implements AutoCloseable {
 
@@ -61,7 +63,18 @@ final class StateFileWatcher implements AutoCloseable {
         scheduler.scheduleWithFixedDelay(this::check, interval.toNanos(), interval.toNanos(), TimeUnit.NANOSECONDS);
     }
 
-    private void check() {
+    /**
+     * Writes {@code table} to the file atomically, then publishes it; the watcher does not read its own
+     * write back. Returns once the router serves the table.
+     */
+    synchronized void write(RouteTable table) throws IOException {
+        RouteStateFile.write(file, table);
+        last = Stamp.of(file);
+        publish.accept(table);
+        LOG.info("Wrote {} route(s) to {}", table.routes().size(), file);
+    }
+
+    private synchronized void check() {
         try {
             Stamp current = Stamp.of(file);
             if (Objects.equals(current, last)) {

@@ -6,21 +6,19 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.LastHttpContent;
-import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 
 /**
  * The upstream side of one exchange: which connection carries the request and how much of the request has
  * gone out on it. Reuses an idle pooled connection or opens one, queues body parts while connecting, and
- * sends the request head again when a dead pooled connection is replaced. Runs on the exchange's loop.
+ * sends the request head again when a connection is replaced. Runs on the exchange's loop.
  */
 final class UpstreamLink {
 
     private final LoopContext loop;
     private final Exchange exchange;
     private final HttpRequest request;
-    private String address;
-    private InetSocketAddress socket;
+    private Backend backend;
     private Channel channel;
     private UpstreamHandler handler;
     private boolean reused;
@@ -38,10 +36,9 @@ final class UpstreamLink {
     }
 
     /** Sends the request to {@code target}, over an idle pooled connection when there is one. */
-    void open(String target, InetSocketAddress targetSocket) {
-        address = target;
-        socket = targetSocket;
-        Channel pooled = loop.pool.acquire(target);
+    void open(Backend target) {
+        backend = target;
+        Channel pooled = loop.pool.acquire(target.address);
         if (pooled != null) {
             attach(pooled, true);
         } else {
@@ -49,8 +46,12 @@ final class UpstreamLink {
         }
     }
 
-    /** Sends the request again over a new connection to the same address; valid while no body byte went out. */
-    void reconnect() {
+    /**
+     * Sends the request over a new connection to {@code target}, which may differ from the first; valid while
+     * no body byte went out.
+     */
+    void reopen(Backend target) {
+        backend = target;
         if (requestSent) {
             requestSent = false;
             enqueue(LastHttpContent.EMPTY_LAST_CONTENT);
@@ -62,7 +63,7 @@ final class UpstreamLink {
         connecting = true;
         int current = ++attempt;
         exchange.updateClientReading();
-        loop.connect(socket).addListener((ChannelFutureListener) future -> onConnected(future, current));
+        loop.connect(backend.socket()).addListener((ChannelFutureListener) future -> onConnected(future, current));
     }
 
     private void onConnected(ChannelFuture future, int which) {
@@ -74,7 +75,7 @@ final class UpstreamLink {
         if (future.isSuccess()) {
             attach(future.channel(), false);
         } else {
-            exchange.onConnectFailed(address, future.cause());
+            exchange.onConnectFailed(backend, future.cause());
         }
     }
 
@@ -82,7 +83,7 @@ final class UpstreamLink {
         channel = upstream;
         reused = pooled;
         handler = upstream.pipeline().get(UpstreamHandler.class);
-        handler.attach(exchange, address);
+        handler.attach(exchange, backend.address);
         upstream.config().setAutoRead(exchange.clientWritable());
         upstream.write(request, upstream.voidPromise());
         if (pending != null) {
@@ -126,7 +127,7 @@ final class UpstreamLink {
     }
 
     /**
-     * Lets go of the connection: back to the pool when {@code reusable} and its address is still routed (a
+     * Lets go of the connection: back to the pool when {@code reusable} and its target is still routed (a
      * publish may have removed it meanwhile), closed otherwise.
      */
     void release(boolean reusable) {
@@ -137,12 +138,21 @@ final class UpstreamLink {
         channel = null;
         handler.detach();
         handler = null;
-        if (reusable && loop.state.routes().table().addresses().contains(address)) {
+        if (reusable && !backend.retired()) {
             upstream.config().setAutoRead(true);
-            loop.pool.release(address, upstream);
+            loop.pool.release(backend.address, upstream);
         } else {
             upstream.close();
         }
+    }
+
+    /** Gives the connection up to a WebSocket tunnel, which owns it from now on. */
+    Channel handOver() {
+        Channel upstream = channel;
+        channel = null;
+        handler.detach();
+        handler = null;
+        return upstream;
     }
 
     /** Gives up: closes the connection, abandons a connection attempt and drops the queued body. */

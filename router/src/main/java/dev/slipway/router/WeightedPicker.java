@@ -1,44 +1,43 @@
 package dev.slipway.router;
 
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Smooth weighted round robin over a route's targets, for one event loop (no locking). Each pick adds every
- * eligible target's weight to its running score, takes the highest score and subtracts the total, which
- * spreads a 3:1 split as a, a, b, a rather than a, a, a, b.
+ * Smooth weighted round robin. Each pick adds every eligible target's weight to its running score, takes the
+ * highest score and subtracts the total, which spreads a 3:1 split as a, a, b, a rather than a, a, a, b.
+ * Eligible means weight above 0, healthy and not excluded. Scores belong to one event loop, so nothing locks.
  */
 final class WeightedPicker {
 
-    private final Map<Route, int[]> scores = new IdentityHashMap<>();
+    private WeightedPicker() {
+    }
 
-    /** The next target of {@code route} with weight above 0 whose address is not in {@code excluded}, or null. */
-    Target pick(Route route, List<String> excluded) {
-        List<Target> targets = route.targets();
-        int[] score = scores.computeIfAbsent(route, r -> new int[r.targets().size()]);
+    /** The index of the picked backend, or -1 when none is eligible. */
+    static int pick(Backend[] backends, int[] weights, int[] score, List<Backend> excluded) {
+        if (backends.length == 1) {
+            return eligible(backends[0], weights[0], excluded) ? 0 : -1;
+        }
         int total = 0;
         int best = -1;
-        for (int i = 0; i < targets.size(); i++) {
-            Target target = targets.get(i);
-            if (target.weight() == 0 || (!excluded.isEmpty() && excluded.contains(target.address()))) {
+        for (int i = 0; i < backends.length; i++) {
+            int weight = weights[i];
+            Backend backend = backends[i];
+            if (!eligible(backend, weight, excluded)) {
                 continue;
             }
-            score[i] += target.weight();
-            total += target.weight();
+            score[i] += weight;
+            total += weight;
             if (best < 0 || score[i] > score[best]) {
                 best = i;
             }
         }
-        if (best < 0) {
-            return null;
+        if (best >= 0) {
+            score[best] -= total;
         }
-        score[best] -= total;
-        return targets.get(best);
+        return best;
     }
 
-    /** Forgets the scores of routes of earlier tables. */
-    void reset() {
-        scores.clear();
+    private static boolean eligible(Backend backend, int weight, List<Backend> excluded) {
+        return weight > 0 && backend.healthy() && (excluded.isEmpty() || !excluded.contains(backend));
     }
 }

@@ -89,6 +89,33 @@ class DrainingIT {
     }
 
     @Test
+    void countsAnOpenWebSocketAsInFlightUntilItCloses() throws Exception {
+        try (WebSocketEchoBackend oldSockets = new WebSocketEchoBackend();
+             WebSocketEchoBackend newSockets = new WebSocketEchoBackend()) {
+            router.publish(RouteTable.of(List.of(Route.of("127.0.0.1", oldSockets.address()))));
+            WebSocketClient socket = WebSocketClient.connect(router.port(), WebSocketEchoBackend.PATH);
+            assertThat(socket.echo("on the old instance")).isEqualTo("on the old instance");
+
+            router.publish(RouteTable.of(List.of(Route.of("127.0.0.1", newSockets.address()))));
+
+            assertThat(router.awaitDrained(oldSockets.address(), Duration.ofMillis(300))).isFalse();
+            assertThat(router.inFlight(oldSockets.address())).isEqualTo(1);
+            assertThat(socket.echo("still the old instance")).isEqualTo("still the old instance");
+            try (WebSocketClient fresh = WebSocketClient.connect(router.port(), WebSocketEchoBackend.PATH)) {
+                assertThat(fresh.echo("new")).isEqualTo("new");
+                assertThat(newSockets.acceptedConnections()).isEqualTo(1);
+            }
+            CompletableFuture<Boolean> drained = CompletableFuture.supplyAsync(() -> awaitDrained(oldSockets.address()));
+            assertThat(drained).isNotDone();
+
+            socket.close();
+
+            assertThat(drained.get(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(oldSockets.acceptedConnections()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void awaitDrainedReturnsAtOnceForAnIdleAddress() throws Exception {
         assertThat(router.awaitDrained("127.0.0.1:1", Duration.ZERO)).isTrue();
     }

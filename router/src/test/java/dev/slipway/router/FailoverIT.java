@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -49,6 +50,36 @@ class FailoverIT {
         }
         await().untilAsserted(() -> assertThat(router.inFlight(dead)).isZero());
         await().untilAsserted(() -> assertThat(router.inFlight(live.address())).isZero());
+    }
+
+    @Test
+    void retriesAGetOnAnotherTargetWhenAFreshConnectionClosesWithoutAnswer() throws Exception {
+        try (HangUpBackend hangUp = new HangUpBackend(); Router oneLoop = Router.start(RouterOptions.onPort(0).withEventLoops(1))) {
+            oneLoop.publish(RouteTable.of(List.of(new Route("app.localhost",
+                    List.of(Target.of(hangUp.address()), Target.of(live.address()))))));
+
+            HttpResponse<String> response = TestClient.get(oneLoop.port(), "app.localhost");
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).isEqualTo("live");
+            assertThat(hangUp.connections()).isEqualTo(1);
+            await().untilAsserted(() -> assertThat(oneLoop.inFlight(hangUp.address())).isZero());
+        }
+    }
+
+    @Test
+    void doesNotRetryAPostThatWasSentWhenTheConnectionClosesWithoutAnswer() throws Exception {
+        try (HangUpBackend hangUp = new HangUpBackend(); Router oneLoop = Router.start(RouterOptions.onPort(0).withEventLoops(1))) {
+            oneLoop.publish(RouteTable.of(List.of(new Route("app.localhost",
+                    List.of(Target.of(hangUp.address()), Target.of(live.address()))))));
+
+            HttpResponse<String> response = TestClient.HTTP.send(TestClient.request(oneLoop.port(), "app.localhost", "/")
+                    .POST(HttpRequest.BodyPublishers.ofString("charge=1")).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).isEqualTo(502);
+            assertThat(response.body()).contains("closed the connection before responding");
+            assertThat(live.requests()).isZero();
+        }
     }
 
     /** An address nothing listens on: a port that was just free. */

@@ -87,6 +87,15 @@ final class RawHttpConnection implements AutoCloseable {
         return new Response(status, headers, body);
     }
 
+    /** Reads exactly {@code count} raw bytes, e.g. after a protocol switch. */
+    byte[] readBytes(int count) throws IOException {
+        byte[] bytes = in.readNBytes(count);
+        if (bytes.length < count) {
+            throw new EOFException("connection closed after " + bytes.length + " of " + count + " bytes");
+        }
+        return bytes;
+    }
+
     /** True when the router closed the connection (the next read sees end of stream). */
     boolean closedByPeer() throws IOException {
         return in.read() == -1;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +28,50 @@ class RouteStateFileTest {
         assertThat(RouteStateFile.read(file)).isEqualTo(table);
         assertThat(Files.list(file.getParent())).containsExactly(file);
         assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-r--r--"));
+    }
+
+    @Test
+    void readsBackEveryOptionalRouteField() throws Exception {
+        RouteTable table = RouteTable.of(List.of(
+                Route.of("*.apps.example.com", "127.0.0.1:9001"),
+                Route.of("shop.example.com", "127.0.0.1:9002").withPathPrefix("/api").withService("shop-api")
+                        .withRequestTimeout(Duration.ofHours(2)).withMaxBodySize(1024L),
+                Route.of("shop.example.com", "127.0.0.1:9003").withRequestTimeout(Duration.ofMillis(1500))));
+        Path file = directory.resolve("routes.json");
+
+        RouteStateFile.write(file, table);
+
+        assertThat(RouteStateFile.read(file)).isEqualTo(table);
+        assertThat(Files.readString(file)).contains("\"pathPrefix\" : \"/api\"").contains("\"requestTimeout\" : \"2h\"")
+                .contains("\"requestTimeout\" : \"1500ms\"").contains("\"maxBodySize\" : 1024")
+                .contains("\"service\" : \"shop-api\"").doesNotContain("\"service\" : \"shop.example.com\"");
+    }
+
+    @Test
+    void readsARequestTimeoutGivenInSeconds() throws Exception {
+        RouteTable table = RouteStateFile.parse("{\"routes\":[{\"host\":\"a\",\"requestTimeout\":600,\"targets\":[]}]}", "r.json");
+
+        assertThat(table.routes().get(0).requestTimeout()).isEqualTo(Duration.ofMinutes(10));
+    }
+
+    @Test
+    void reportsInvalidOptionalFieldsAtTheirValues() {
+        assertThatThrownBy(() -> RouteStateFile.parse(
+                "{\"routes\": [{\"host\": \"a\", \"pathPrefix\": \"api\", \"targets\": []}]}", "r.json"))
+                .hasMessage("r.json:1:41: Path prefix 'api' must start with '/', e.g. /api");
+        assertThatThrownBy(() -> RouteStateFile.parse(
+                "{\"routes\": [{\"host\": \"a\", \"requestTimeout\": \"2 days\", \"targets\": []}]}", "r.json"))
+                .hasMessageStartingWith("r.json:1:45: '2 days' is not a duration");
+        assertThatThrownBy(() -> RouteStateFile.parse(
+                "{\"routes\": [{\"host\": \"a\", \"requestTimeout\": \"25h\", \"targets\": []}]}", "r.json"))
+                .hasMessage("r.json:1:45: 'requestTimeout' must be more than 0 and at most 24h");
+        assertThatThrownBy(() -> RouteStateFile.parse(
+                "{\"routes\": [{\"host\": \"a\", \"maxBodySize\": -1, \"targets\": []}]}", "r.json"))
+                .hasMessage("r.json:1:42: 'maxBodySize' must be 0 or more bytes");
+        assertThatThrownBy(() -> RouteStateFile.parse(
+                "{\"routes\": [{\"host\": \"a\", \"pathPrefix\": \"/x\", \"targets\": []},\n"
+                        + "{\"host\": \"a\", \"pathPrefix\": \"/x/\", \"targets\": []}]}", "r.json"))
+                .hasMessage("r.json:2:10: host 'a' with path prefix '/x' is routed twice; merge its targets into one route");
     }
 
     @Test
@@ -59,7 +104,7 @@ class RouteStateFileTest {
     void reportsAnUnknownFieldAtItsPlace() {
         assertThatThrownBy(() -> RouteStateFile.parse("{\"routes\": [{\"host\": \"a\", \"tragets\": []}]}", "routes.json"))
                 .isInstanceOf(InvalidRouteStateException.class)
-                .hasMessage("routes.json:1:27: unknown field 'tragets' in a route; a route has 'host' and 'targets'");
+                .hasMessage("routes.json:1:27: unknown field 'tragets' in a route; a route has " + RouteStateParser.ROUTE_FIELDS);
     }
 
     @Test

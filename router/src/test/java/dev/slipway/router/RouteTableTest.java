@@ -51,6 +51,33 @@ class RouteTableTest {
     }
 
     @Test
+    void looksUpByPathAndWildcardHost() {
+        Route api = Route.of("hello.localhost", "127.0.0.1:9003").withPathPrefix("/api");
+        Route tenants = Route.of("*.tenants.localhost", "127.0.0.1:9004");
+        RouteTable withPaths = RouteTable.of(List.of(hello, api, tenants));
+
+        assertThat(withPaths.lookup("hello.localhost", "/api/x")).hasValue(api);
+        assertThat(withPaths.lookup("hello.localhost", "/apix")).hasValue(hello);
+        assertThat(withPaths.lookup("acme.tenants.localhost")).hasValue(tenants);
+        assertThat(withPaths.lookup("tenants.localhost")).isEmpty();
+    }
+
+    @Test
+    void validatesWildcardHostsPathPrefixesAndLimits() {
+        assertThat(Route.of("*.Example.com", "127.0.0.1:1").wildcard()).isTrue();
+        assertThatThrownBy(() -> Route.of("*.", "127.0.0.1:1")).hasMessageContaining("no domain after '*.'");
+        assertThatThrownBy(() -> Route.of("a.*.com", "127.0.0.1:1")).hasMessageContaining("contains '*'");
+        assertThatThrownBy(() -> Route.of("*", "127.0.0.1:1")).hasMessageContaining("contains '*'");
+        assertThat(Route.of("a", "127.0.0.1:1").withPathPrefix("/api//").pathPrefix()).isEqualTo("/api");
+        assertThatThrownBy(() -> Route.of("a", "127.0.0.1:1").withPathPrefix("/a?b")).hasMessageContaining("contains '?'");
+        assertThatThrownBy(() -> Route.of("a", "127.0.0.1:1").withRequestTimeout(java.time.Duration.ofHours(25)))
+                .hasMessageContaining("out of range");
+        assertThatThrownBy(() -> Route.of("a", "127.0.0.1:1").withMaxBodySize(-1L)).hasMessageContaining("negative");
+        assertThat(Route.of("a", "127.0.0.1:1").service()).isEqualTo("a");
+        assertThat(Route.of("a", "127.0.0.1:1").withService("svc").service()).isEqualTo("svc");
+    }
+
+    @Test
     void rejectsTargetAddressesWithoutAUsablePort() {
         assertThatThrownBy(() -> Target.of("127.0.0.1")).hasMessageContaining("it needs host:port");
         assertThatThrownBy(() -> Target.of("127.0.0.1:http")).hasMessageContaining("the port is not a number");

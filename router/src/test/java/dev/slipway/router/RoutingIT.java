@@ -95,6 +95,20 @@ class RoutingIT {
     }
 
     @Test
+    void closesAfterAnsweringARequestThatStillWaitsFor100Continue() throws Exception {
+        try (RawHttpConnection connection = new RawHttpConnection(router.port())) {
+            connection.send("PUT /model HTTP/1.1\r\nHost: nobody.localhost\r\nContent-Length: 5000\r\n"
+                    + "Expect: 100-continue\r\n\r\n");
+
+            RawHttpConnection.Response response = connection.read(false);
+
+            assertThat(response.status()).isEqualTo(404);
+            assertThat(response.header("Connection")).isEqualTo("close");
+            assertThat(connection.closedByPeer()).isTrue();
+        }
+    }
+
+    @Test
     void answersHeadForAnUnknownHostWithoutABody() throws Exception {
         router.publish(RouteTable.of(List.of(Route.of("alpha.localhost", alpha.address()))));
         try (RawHttpConnection connection = new RawHttpConnection(router.port())) {
@@ -146,12 +160,13 @@ class RoutingIT {
     }
 
     @Test
-    void answers502WhenNoTargetTakesRequests() throws Exception {
+    void answers503WhenNoTargetTakesRequests() throws Exception {
         router.publish(RouteTable.of(List.of(new Route("app.localhost", List.of(new Target(alpha.address(), 0))))));
 
         HttpResponse<String> response = TestClient.get(router.port(), "app.localhost");
 
-        assertThat(response.statusCode()).isEqualTo(502);
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.headers().firstValue("Retry-After")).hasValue("2");
         assertThat(response.body()).contains("has no instance taking requests");
     }
 

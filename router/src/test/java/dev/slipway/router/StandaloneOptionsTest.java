@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class StandaloneOptionsTest {
@@ -31,6 +32,65 @@ class StandaloneOptionsTest {
         assertThat(options.router().connectTimeout()).isEqualTo(Duration.ofSeconds(2));
         assertThat(options.router().eventLoops()).isEqualTo(3);
         assertThat(options.stateFile()).isEqualTo(Path.of("/srv/routes.json"));
+    }
+
+    @Test
+    void readsTheLimitsTimeoutsAndAccessLog() throws Exception {
+        StandaloneOptions options = StandaloneOptions.parse("--state", "r.json", "--max-body-size", "10MiB",
+                "--max-connections", "500", "--header-timeout", "2s", "--stream-idle-timeout=15m",
+                "--client-idle-timeout", "30", "--upstream-idle-timeout", "1500ms", "--health-probe-interval", "1s",
+                "--access-log", "off");
+
+        RouterOptions router = options.router();
+        assertThat(router.maxRequestBodySize()).isEqualTo(10L * 1024 * 1024);
+        assertThat(router.maxConnections()).isEqualTo(500);
+        assertThat(router.headerReadTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(router.streamIdleTimeout()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(router.clientIdleTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(router.upstreamIdleTimeout()).isEqualTo(Duration.ofMillis(1500));
+        assertThat(router.healthProbeInterval()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(options.accessLog()).isEqualTo("off");
+        assertThat(options.control()).isNull();
+    }
+
+    @Test
+    void defaultsToAnAccessLogOnStandardOutputAndNoControlPort() throws Exception {
+        StandaloneOptions options = StandaloneOptions.parse(Map.of(), "--state", "r.json");
+
+        assertThat(options.accessLog()).isEqualTo("-");
+        assertThat(options.control()).isNull();
+        assertThat(options.router().maxRequestBodySize()).isEqualTo(RouterOptions.DEFAULT_MAX_REQUEST_BODY_SIZE);
+    }
+
+    @Test
+    void takesTheControlTokenFromTheEnvironmentUnlessGivenOnTheCommandLine() throws Exception {
+        StandaloneOptions fromEnvironment = StandaloneOptions.parse(Map.of("SLIPWAY_ROUTER_TOKEN", "env-token"),
+                "--state", "r.json", "--control-port", "8001");
+        StandaloneOptions fromFlag = StandaloneOptions.parse(Map.of("SLIPWAY_ROUTER_TOKEN", "env-token"),
+                "--state", "r.json", "--control-port", "8001", "--control-token", "flag-token", "--control-bind", "0.0.0.0");
+
+        assertThat(fromEnvironment.control().token()).isEqualTo("env-token");
+        assertThat(fromEnvironment.control().port()).isEqualTo(8001);
+        assertThat(fromEnvironment.control().bind()).isEqualTo(InetAddress.getByName("127.0.0.1"));
+        assertThat(fromFlag.control().token()).isEqualTo("flag-token");
+        assertThat(fromFlag.control().bind()).isEqualTo(InetAddress.getByName("0.0.0.0"));
+    }
+
+    @Test
+    void refusesAControlPortWithoutAToken() {
+        assertThatThrownBy(() -> StandaloneOptions.parse(Map.of(), "--state", "r.json", "--control-port", "8001"))
+                .isInstanceOf(StandaloneOptions.UsageException.class)
+                .hasMessage("--control-port needs a token: give --control-token TOKEN or set SLIPWAY_ROUTER_TOKEN");
+        assertThatThrownBy(() -> StandaloneOptions.parse(Map.of("SLIPWAY_ROUTER_TOKEN", " "), "--state", "r.json",
+                "--control-port", "8001")).isInstanceOf(StandaloneOptions.UsageException.class);
+    }
+
+    @Test
+    void rejectsMalformedDurationsAndSizes() {
+        assertThatThrownBy(() -> StandaloneOptions.parse("--state", "r.json", "--header-timeout", "soon"))
+                .hasMessageStartingWith("--header-timeout must be a positive duration");
+        assertThatThrownBy(() -> StandaloneOptions.parse("--state", "r.json", "--max-body-size", "10MB"))
+                .hasMessageStartingWith("--max-body-size must be a size");
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,6 +74,6 @@ class StandaloneRouterIT {
     }
 
     private static StandaloneRouter launch(Path state) throws StandaloneRouter.LaunchException {
-        return StandaloneRouter.launch(new String[] {"--port", "0", "--state", state.toString()}, POLL);
+        return StandaloneRouter.launch(new String[] {"--port", "0", "--state", state.toString(), "--access-log", "off"}, Map.of(), POLL);
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +32,14 @@ class StandaloneRouterTest {
     }
 
     @Test
+    void refusesToStartAControlPortWithoutAToken() {
+        StandaloneRouter.LaunchException failure = launchFailure("--state", "x.json", "--control-port", "0");
+
+        assertThat(failure.exitCode()).isEqualTo(2);
+        assertThat(failure.getMessage()).startsWith("error: --control-port needs a token");
+    }
+
+    @Test
     void printsHelpWithExitCodeZero() {
         StandaloneRouter.LaunchException help = launchFailure("--help");
 
@@ -52,6 +61,6 @@ class StandaloneRouterTest {
 
     private static StandaloneRouter.LaunchException launchFailure(String... args) {
         return catchThrowableOfType(StandaloneRouter.LaunchException.class,
-                () -> StandaloneRouter.launch(args, Duration.ofSeconds(1)));
+                () -> StandaloneRouter.launch(args, Map.of(), Duration.ofSeconds(1)));
     }
 }

@@ -3,7 +3,9 @@ package dev.slipway.router;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.OutputStream;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -23,6 +25,14 @@ class TimeoutIT {
         exchange.sendResponseHeaders(200, -1);
         exchange.close();
     });
+    private final TestBackend slow = TestBackend.start("slow", exchange -> {
+        sleep(800);
+        byte[] body = "late but fine".getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(200, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    });
     private final Router router = Router.start(RouterOptions.onPort(0).withRequestTimeout(Duration.ofMillis(300)));
 
     @AfterEach
@@ -30,6 +40,7 @@ class TimeoutIT {
         release.countDown();
         router.close();
         stuck.close();
+        slow.close();
     }
 
     @Test
@@ -43,5 +54,58 @@ class TimeoutIT {
         assertThat(response.body()).contains("\"title\":\"Gateway Timeout\"")
                 .contains("The instance serving host 'app.localhost' did not respond within 300 ms.");
         await().untilAsserted(() -> assertThat(router.inFlight(stuck.address())).isZero());
+    }
+
+    @Test
+    void waitsLongerThanTheRouterDefaultForARouteWithALongerTimeout() throws Exception {
+        router.publish(RouteTable.of(List.of(
+                Route.of("patient.localhost", slow.address()).withRequestTimeout(Duration.ofSeconds(5)),
+                Route.of("default.localhost", slow.address()))));
+
+        HttpResponse<String> patient = TestClient.get(router.port(), "patient.localhost");
+        HttpResponse<String> byDefault = TestClient.get(router.port(), "default.localhost");
+
+        assertThat(patient.statusCode()).isEqualTo(200);
+        assertThat(patient.body()).isEqualTo("late but fine");
+        assertThat(byDefault.statusCode()).isEqualTo(504);
+    }
+
+    @Test
+    void givesUpSoonerThanTheRouterDefaultForARouteWithAShorterTimeout() throws Exception {
+        try (Router patientRouter = Router.start(RouterOptions.onPort(0).withRequestTimeout(Duration.ofSeconds(30)))) {
+            patientRouter.publish(RouteTable.of(List.of(
+                    Route.of("app.localhost", stuck.address()).withRequestTimeout(Duration.ofMillis(200)))));
+            long started = System.nanoTime();
+
+            HttpResponse<String> response = TestClient.get(patientRouter.port(), "app.localhost");
+
+            assertThat(response.statusCode()).isEqualTo(504);
+            assertThat(response.body()).contains("did not respond within 200 ms");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
+    void answers408AndClosesWhenTheClientStopsSendingItsBody() throws Exception {
+        router.publish(RouteTable.of(List.of(Route.of("app.localhost", stuck.address()))));
+        try (RawHttpConnection connection = new RawHttpConnection(router.port())) {
+            connection.send("POST / HTTP/1.1\r\nHost: app.localhost\r\nContent-Length: 100\r\n\r\nonly part");
+
+            RawHttpConnection.Response response = connection.read(false);
+
+            assertThat(response.status()).isEqualTo(408);
+            assertThat(response.bodyText()).contains("The request body did not arrive within 300 ms.");
+            assertThat(response.header("Connection")).isEqualTo("close");
+            assertThat(connection.closedByPeer()).isTrue();
+        }
+        await().untilAsserted(() -> assertThat(router.inFlight(stuck.address())).isZero());
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

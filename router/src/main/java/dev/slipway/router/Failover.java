@@ -1,0 +1,70 @@
+package dev.slipway.router;
+
+import io.netty.handler.codec.http.HttpHeaderNames;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where an exchange goes after a target failed it. A refused or timed-out connection marks the target
+ * unhealthy and moves the request to another target: nothing was sent, so any method may move. A connection
+ * that closed before answering is retried once, only for an idempotent request none of whose body went out:
+ * on a new connection to the same instance when the dead one came from the pool, else on another instance.
+ * Made on the first failure only, so an exchange that never fails allocates none of this.
+ */
+final class Failover {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Failover.class);
+
+    private final Exchange exchange;
+    /** Targets this request failed on; never picked again for it. */
+    final List<Backend> failed = new ArrayList<>(2);
+    private boolean retried;
+
+    Failover(Exchange exchange) {
+        this.exchange = exchange;
+    }
+
+    void connectFailed(Backend backend, Throwable cause) {
+        LOG.debug("Cannot connect to {} for host {}: {}", backend,
+                exchange.request.headers().get(HttpHeaderNames.HOST), cause.toString());
+        if (backend.connectFailed(cause)) {
+            exchange.loop.probe(backend);
+        }
+        failed.add(backend);
+        exchange.routeTo(currentEntry());
+    }
+
+    /**
+     * Sends the request again after its connection closed unanswered.
+     *
+     * @param pooled whether the connection that closed came from the pool
+     * @return false when the request may not or cannot be sent again
+     */
+    boolean retryAfterClose(boolean pooled) {
+        if (retried) {
+            return false;
+        }
+        retried = true;
+        Backend next = exchange.record.counted();
+        if (!pooled) {
+            failed.add(next);
+            RouteEntry entry = currentEntry();
+            next = entry == null ? null : entry.pick(exchange.loop.index, failed);
+            if (next == null) {
+                return false;
+            }
+            exchange.record.count(next);
+        }
+        LOG.debug("Retrying {} {} on {}", exchange.request.method(), exchange.request.uri(), next);
+        exchange.resend(next);
+        return true;
+    }
+
+    /** The request's route in the current table: once a publish returned, no request goes to a removed target. */
+    private RouteEntry currentEntry() {
+        String hostHeader = exchange.request.headers().get(HttpHeaderNames.HOST);
+        return hostHeader == null ? null : exchange.loop.routes().find(hostHeader, exchange.request.uri());
+    }
+}

@@ -1,0 +1,101 @@
+package dev.slipway.router;
+
+import io.netty.handler.codec.http.HttpHeaderNames;
+
+/**
+ * What one exchange counts and records: its place in its target's in-flight count, its service's metrics and
+ * its access log line. The in-flight count is held from routing until the response is written (a WebSocket
+ * hands it to its tunnel); metrics and the log line are written once, when the exchange ends.
+ */
+final class RequestRecord {
+
+    private final Exchange exchange;
+    final long startNanos = System.nanoTime();
+    /** The route the request matched; null when the router answered before routing. */
+    RouteEntry route;
+    /** The status sent to the client, 0 until a response head went out. */
+    int status;
+    long responseBytes;
+    private Backend counted;
+    private String target;
+    private boolean recorded;
+
+    RequestRecord(Exchange exchange) {
+        this.exchange = exchange;
+    }
+
+    void routed(RouteEntry entry) {
+        route = entry;
+        if (entry.metrics != null) {
+            entry.metrics.started();
+        }
+    }
+
+    /** Counts the request in flight to {@code backend}, instead of the backend it counted against before. */
+    void count(Backend backend) {
+        if (backend == counted) {
+            return;
+        }
+        backend.increment();
+        uncount();
+        counted = backend;
+        target = backend.address;
+    }
+
+    void uncount() {
+        if (counted != null) {
+            counted.decrement();
+            counted = null;
+        }
+    }
+
+    /** The backend counted now, or null. */
+    Backend counted() {
+        return counted;
+    }
+
+    /** Records the finished request in the metrics and the access log, once. */
+    void finished() {
+        if (recorded) {
+            return;
+        }
+        recorded = true;
+        if (route != null && route.metrics != null) {
+            route.metrics.responded(status, System.nanoTime() - startNanos);
+            route.metrics.ended();
+        }
+        log();
+    }
+
+    /**
+     * The request became a WebSocket: its response is counted now, and the in-flight count passes to the
+     * tunnel, which returns it with {@link #tunnelClosed}.
+     */
+    Backend switched() {
+        recorded = true;
+        if (route.metrics != null) {
+            route.metrics.responded(status, System.nanoTime() - startNanos);
+        }
+        Backend backend = counted;
+        counted = null;
+        return backend;
+    }
+
+    void tunnelClosed(long bytesToClient) {
+        responseBytes = bytesToClient;
+        if (route.metrics != null) {
+            route.metrics.ended();
+        }
+        log();
+    }
+
+    private void log() {
+        LoopContext loop = exchange.loop;
+        if (loop.accessLog != null) {
+            loop.accessLog.append(System.currentTimeMillis(), exchange.inbound.clientIp(),
+                    exchange.request.headers().get(HttpHeaderNames.HOST), exchange.request.method().name(),
+                    exchange.request.uri(), status, responseBytes, System.nanoTime() - startNanos, target,
+                    exchange.clientRequest.requestId());
+        }
+    }
+}
