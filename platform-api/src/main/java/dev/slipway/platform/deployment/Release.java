@@ -11,6 +11,7 @@ import dev.slipway.platform.service.Service;
 import dev.slipway.platform.service.ServiceRepository;
 import dev.slipway.platform.service.ServiceStatus;
 import dev.slipway.platform.system.SlipwayProperties;
+import dev.slipway.router.RouterOptions;
 import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -55,7 +56,7 @@ class Release {
             throw e;
         }
         run.enter(DeploymentPhase.SWITCHING_TRAFFIC);
-        routes.route(service.name(), instance.address());
+        routes.route(service.name(), instance.address(), artifact.run().requestTimeout());
         services.activate(service.id(), run.id());
         run.note("Traffic moved to " + instance.address());
         var old = previous.filter(p -> p.instanceId().isPresent() && p.instanceAddress().isPresent());
@@ -119,7 +120,8 @@ class Release {
                 .filter(i -> HealthCheck.accepts(i.address()))
                 .findFirst();
         if (adopted.isPresent()) {
-            routes.route(service.name(), adopted.get().address());
+            routes.route(service.name(), adopted.get().address(),
+                    deployment.artifact().map(a -> a.run().requestTimeout()).orElse(RouterOptions.DEFAULT_REQUEST_TIMEOUT));
             deployments.recordInstance(deployment.id(), adopted.get().id(), adopted.get().address());
             services.updateStatus(serviceId, ServiceStatus.RUNNING, null);
             log.info("Adopted running instance {} of {} at {}", adopted.get().id(), service.name(),
@@ -137,7 +139,7 @@ class Release {
             return;
         }
         deployments.recordInstance(deployment.id(), instance.id(), instance.address());
-        routes.route(service.name(), instance.address());
+        routes.route(service.name(), instance.address(), artifact.run().requestTimeout());
         services.updateStatus(serviceId, ServiceStatus.RUNNING, null);
         log.info("Restarted deployment {} of {} at {}", deployment.number(), service.name(), instance.address());
     }

@@ -4,6 +4,7 @@ import dev.slipway.platform.system.SlipwayProperties;
 import dev.slipway.router.RouteTable;
 import dev.slipway.router.Router;
 import dev.slipway.router.RouterOptions;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -20,10 +21,11 @@ class EmbeddedRouter implements RouteTablePublisher, DisposableBean {
 
     private final Router router;
 
-    EmbeddedRouter(SlipwayProperties properties) throws UnknownHostException {
+    EmbeddedRouter(SlipwayProperties properties, MeterRegistry metrics) throws UnknownHostException {
         var settings = properties.router();
-        this.router = Router.start(new RouterOptions(InetAddress.getByName(settings.bind()), settings.port(),
-                RouterOptions.DEFAULT_CONNECT_TIMEOUT, RouterOptions.DEFAULT_REQUEST_TIMEOUT));
+        this.router = Router.start(RouterOptions.onPort(settings.port())
+                .withBindAddress(InetAddress.getByName(settings.bind()))
+                .withMeterRegistry(metrics));
         log.info("Router listening on {}:{}, serving http://<service>.{}:{}/", settings.bind(), router.port(),
                 properties.appsDomain(), router.port());
     }

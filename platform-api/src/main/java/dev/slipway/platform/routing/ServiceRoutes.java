@@ -6,6 +6,7 @@ import dev.slipway.router.RouteTable;
 import dev.slipway.router.Target;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,7 +22,7 @@ public class ServiceRoutes {
     private final RouteTablePublisher publisher;
     private final String appsDomain;
     private final int routerPort;
-    private final Map<String, String> addresses = new TreeMap<>();
+    private final Map<String, Route> routes = new TreeMap<>();
 
     ServiceRoutes(RouteTablePublisher publisher, SlipwayProperties properties, EmbeddedRouter router) {
         this.publisher = publisher;
@@ -29,15 +30,19 @@ public class ServiceRoutes {
         this.routerPort = router.port();
     }
 
-    /** Sends every new request for the service to {@code address}; returns once the router follows. */
-    public synchronized void route(String service, String address) {
-        addresses.put(service, address);
+    /**
+     * Sends every new request for the service to {@code address}, waiting at most
+     * {@code requestTimeout} for the app to start answering; returns once the router follows.
+     */
+    public synchronized void route(String service, String address, Duration requestTimeout) {
+        routes.put(service, new Route(host(service), List.of(new Target(address, Target.FULL_WEIGHT)))
+                .withService(service).withRequestTimeout(requestTimeout));
         publish();
     }
 
     /** Stops routing the service: its host answers 404 from now on. */
     public synchronized void unroute(String service) {
-        if (addresses.remove(service) != null) {
+        if (routes.remove(service) != null) {
             publish();
         }
     }
@@ -61,9 +66,6 @@ public class ServiceRoutes {
     }
 
     private void publish() {
-        var routes = new ArrayList<Route>();
-        addresses.forEach((service, address) ->
-                routes.add(new Route(host(service), java.util.List.of(new Target(address, Target.FULL_WEIGHT)))));
-        publisher.publish(RouteTable.of(routes));
+        publisher.publish(RouteTable.of(new ArrayList<>(routes.values())));
     }
 }

@@ -99,6 +99,13 @@ abstract class PushToLiveScenario {
         assertThat(load.failures()).as("requests that failed during the redeploy").isEmpty();
         assertThat(slipway.service("hello").get().body()).isEqualTo("Hello from Slipway! (version 2)\n");
 
+        var metrics = api.get("/api/v1/metrics");
+        assertThat(metrics.contentType()).startsWith("text/plain");
+        assertThat(metrics.body()).as("the router's per-service metrics")
+                .containsPattern("slipway_router_requests_total\\{service=\"hello\"} [1-9]")
+                .contains("slipway_router_request_latency_seconds{service=\"hello\",quantile=\"0.99\"}")
+                .contains("slipway_router_active_instances{service=\"hello\"} 1");
+
         var deployments = api.deployments("hello");
         assertThat(deployments).extracting(d -> d.get("number").asInt()).containsExactly(2, 1);
         var runtime = slipway.bean(ContainerRuntime.class);
