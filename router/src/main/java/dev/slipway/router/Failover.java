@@ -34,6 +34,8 @@ final class Failover {
         }
         failed.add(backend);
         exchange.routeTo(currentEntry());
+        // Outside the client's read, so nothing else flushes a request sent over a pooled connection.
+        exchange.flushUpstream();
     }
 
     /**

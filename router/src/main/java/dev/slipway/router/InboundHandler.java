@@ -160,9 +160,15 @@ final class InboundHandler extends ChannelInboundHandlerAdapter {
         updateReading();
     }
 
-    /** Reads from the client only when the current exchange can take request data right now. */
+    /**
+     * Reads from the client unless a pipelined request is already waiting or the current exchange cannot take
+     * request data right now. Reading goes on once a request is complete, so that a client's next request or
+     * its leaving is seen at once, and so that a keep-alive connection costs no change of epoll interest per
+     * request.
+     */
     void updateReading() {
-        boolean read = exchange == null ? pipelined.isEmpty() : exchange.wantsRequestContent();
+        boolean read = pipelined.isEmpty()
+                && (exchange == null || exchange.requestComplete() || exchange.wantsRequestContent());
         if (ctx.channel().config().isAutoRead() != read) {
             ctx.channel().config().setAutoRead(read);
         }

@@ -27,7 +27,7 @@ final class RequestRecord {
     void routed(RouteEntry entry) {
         route = entry;
         if (entry.metrics != null) {
-            entry.metrics.started();
+            entry.metrics.started(exchange.loop.index);
         }
     }
 
@@ -61,8 +61,8 @@ final class RequestRecord {
         }
         recorded = true;
         if (route != null && route.metrics != null) {
-            route.metrics.responded(status, System.nanoTime() - startNanos);
-            route.metrics.ended();
+            route.metrics.responded(exchange.loop.index, status, System.nanoTime() - startNanos);
+            route.metrics.ended(exchange.loop.index);
         }
         log();
     }
@@ -74,7 +74,7 @@ final class RequestRecord {
     Backend switched() {
         recorded = true;
         if (route.metrics != null) {
-            route.metrics.responded(status, System.nanoTime() - startNanos);
+            route.metrics.responded(exchange.loop.index, status, System.nanoTime() - startNanos);
         }
         Backend backend = counted;
         counted = null;
@@ -84,7 +84,7 @@ final class RequestRecord {
     void tunnelClosed(long bytesToClient) {
         responseBytes = bytesToClient;
         if (route.metrics != null) {
-            route.metrics.ended();
+            route.metrics.ended(exchange.loop.index);
         }
         log();
     }

@@ -32,6 +32,10 @@ final class RouteIndex<T> {
             }
         }
 
+        boolean onlyRoot() {
+            return prefixes.length == 1 && prefixes[0].equals(PathPrefixes.ROOT);
+        }
+
         Object find(String target) {
             int pathStart = PathPrefixes.pathStart(target);
             for (int i = 0; i < prefixes.length; i++) {
@@ -43,33 +47,43 @@ final class RouteIndex<T> {
         }
     }
 
-    /** Lower-case host keys to their paths, probed linearly. */
+    /**
+     * Lower-case host keys to what they route, probed linearly. A slot holds the host's value itself when the
+     * host has only the root prefix (the usual case), else its {@link Paths}, so a lookup reads few objects.
+     * Hashes are kept beside the keys, so probing past other hosts does not read their strings.
+     */
     private static final class HostTable {
         final String[] keys;
-        final Paths[] paths;
+        final int[] hashes;
+        final Object[] routed;
         final int mask;
 
         HostTable(Map<String, Paths> byHost) {
             int capacity = Integer.highestOneBit(Math.max(2, byHost.size() * 2 - 1)) << 1;
             keys = new String[capacity];
-            paths = new Paths[capacity];
+            hashes = new int[capacity];
+            routed = new Object[capacity];
             mask = capacity - 1;
-            byHost.forEach((key, value) -> {
-                int slot = HostNames.hash(key) & mask;
+            byHost.forEach((key, paths) -> {
+                int hash = HostNames.hash(key);
+                int slot = hash & mask;
                 while (keys[slot] != null) {
                     slot = (slot + 1) & mask;
                 }
                 keys[slot] = key;
-                paths[slot] = value;
+                hashes[slot] = hash;
+                routed[slot] = paths.onlyRoot() ? paths.values[0] : paths;
             });
         }
 
-        Paths get(CharSequence host, int start, int end) {
-            int slot = HostNames.hash(host, start, end) & mask;
+        /** The host's value or its {@link Paths}; null when the host is not routed. */
+        Object get(CharSequence host, int start, int end) {
+            int hash = HostNames.hash(host, start, end);
+            int slot = hash & mask;
             String key;
             while ((key = keys[slot]) != null) {
-                if (HostNames.matches(key, host, start, end)) {
-                    return paths[slot];
+                if (hashes[slot] == hash && HostNames.matches(key, host, start, end)) {
+                    return routed[slot];
                 }
                 slot = (slot + 1) & mask;
             }
@@ -123,29 +137,29 @@ final class RouteIndex<T> {
     /** The value routed for a Host header value and request target, or null. */
     @SuppressWarnings("unchecked")
     T find(String hostHeader, String target) {
-        Paths paths = paths(hostHeader);
-        return paths == null ? null : (T) paths.find(target);
+        Object routed = routed(hostHeader);
+        return (T) (routed instanceof Paths paths ? paths.find(target) : routed);
     }
 
     /** True when some route, for any path, matches the host. */
     boolean hasHost(String hostHeader) {
-        return paths(hostHeader) != null;
+        return routed(hostHeader) != null;
     }
 
-    private Paths paths(String hostHeader) {
+    private Object routed(String hostHeader) {
         long range = HostNames.keyRange(hostHeader);
         int start = HostNames.start(range);
         int end = HostNames.end(range);
         if (start == end) {
             return null;
         }
-        Paths paths = exact.get(hostHeader, start, end);
-        if (paths == null) {
+        Object routed = exact.get(hostHeader, start, end);
+        if (routed == null) {
             int dot = HostNames.indexOf(hostHeader, '.', start, end);
             if (dot > start && dot + 1 < end) {
-                paths = wildcard.get(hostHeader, dot + 1, end);
+                routed = wildcard.get(hostHeader, dot + 1, end);
             }
         }
-        return paths;
+        return routed;
     }
 }

@@ -22,7 +22,7 @@ final class RouterState {
 
     RouterState(RouterOptions options) {
         this.options = options;
-        this.metrics = new RouterMetrics(options.meterRegistry(), connections);
+        this.metrics = new RouterMetrics(options.meterRegistry(), options.eventLoops(), connections);
         this.accessLog = options.accessLog() == null ? null : new AccessLog(options.accessLog());
     }
 

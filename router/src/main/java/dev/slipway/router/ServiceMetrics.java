@@ -1,6 +1,6 @@
 package dev.slipway.router;
 
-import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -8,36 +8,41 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The meters of one service, named after App Runner's metrics. Recording takes no lock: counters and the
- * latency timer are Micrometer's lock-free ones, concurrency is one atomic.
+ * The meters of one service, named after App Runner's metrics. Recording takes no lock: the counts are
+ * {@link LoopCounters} that each event loop bumps in its own row (the request's loop, which also ends it), read
+ * by Micrometer function counters and gauges; the latency timer and its fixed buckets are Micrometer's
+ * lock-free ones.
  */
 final class ServiceMetrics {
 
-    private final Counter requests;
-    private final Counter status2xx;
-    private final Counter status4xx;
-    private final Counter status5xx;
+    private static final int REQUESTS = 0;
+    private static final int STATUS_2XX = 1;
+    private static final int STATUS_4XX = 2;
+    private static final int STATUS_5XX = 3;
+    private static final int CONCURRENCY = 4;
+
+    private final LoopCounters counts;
     private final Timer latency;
-    private final AtomicInteger concurrency = new AtomicInteger();
     private volatile RouteEntry[] entries = new RouteEntry[0];
     private final List<Meter> meters;
 
-    ServiceMetrics(MeterRegistry registry, String service) {
+    ServiceMetrics(MeterRegistry registry, String service, int eventLoops) {
+        counts = new LoopCounters(eventLoops, CONCURRENCY + 1);
         Tags tags = Tags.of(RouterMetrics.SERVICE_TAG, service);
-        requests = counter(registry, RouterMetrics.REQUESTS, "Requests the router finished for the service", tags);
-        status2xx = counter(registry, RouterMetrics.STATUS_2XX, "Responses with a 2xx status", tags);
-        status4xx = counter(registry, RouterMetrics.STATUS_4XX, "Responses with a 4xx status", tags);
-        status5xx = counter(registry, RouterMetrics.STATUS_5XX, "Responses with a 5xx status, the router's own included", tags);
+        Meter requests = counter(registry, RouterMetrics.REQUESTS, "Requests the router finished for the service",
+                tags, REQUESTS);
+        Meter status2xx = counter(registry, RouterMetrics.STATUS_2XX, "Responses with a 2xx status", tags, STATUS_2XX);
+        Meter status4xx = counter(registry, RouterMetrics.STATUS_4XX, "Responses with a 4xx status", tags, STATUS_4XX);
+        Meter status5xx = counter(registry, RouterMetrics.STATUS_5XX,
+                "Responses with a 5xx status, the router's own included", tags, STATUS_5XX);
         latency = Timer.builder(RouterMetrics.LATENCY)
                 .description("Time from the request's head to the response's last byte")
                 .tags(tags)
-                .publishPercentiles(RouterMetrics.PERCENTILES)
-                .percentilePrecision(RouterMetrics.PERCENTILE_PRECISION)
+                .serviceLevelObjectives(RouterMetrics.LATENCY_BUCKETS)
                 .register(registry);
-        Gauge concurrent = Gauge.builder(RouterMetrics.CONCURRENCY, concurrency, AtomicInteger::get)
+        Gauge concurrent = Gauge.builder(RouterMetrics.CONCURRENCY, counts, c -> c.sum(CONCURRENCY))
                 .description("Requests and WebSockets in flight").tags(tags).strongReference(true).register(registry);
         Gauge active = Gauge.builder(RouterMetrics.ACTIVE_INSTANCES, this, ServiceMetrics::activeInstances)
                 .description("Targets with weight above 0 that accept connections").tags(tags)
@@ -45,32 +50,33 @@ final class ServiceMetrics {
         meters = List.of(requests, status2xx, status4xx, status5xx, latency, concurrent, active);
     }
 
-    private static Counter counter(MeterRegistry registry, String name, String description, Tags tags) {
-        return Counter.builder(name).description(description).tags(tags).register(registry);
+    private Meter counter(MeterRegistry registry, String name, String description, Tags tags, int counter) {
+        return FunctionCounter.builder(name, counts, c -> c.sum(counter)).description(description).tags(tags)
+                .register(registry);
     }
 
-    void started() {
-        concurrency.incrementAndGet();
+    void started(int loop) {
+        counts.add(loop, CONCURRENCY, 1);
     }
 
     /** Counts a request and its response status (0 when none was sent) and latency. */
-    void responded(int status, long latencyNanos) {
-        requests.increment();
+    void responded(int loop, int status, long latencyNanos) {
+        counts.add(loop, REQUESTS, 1);
         if (status == 0) {
             return;
         }
         if (status >= 500) {
-            status5xx.increment();
+            counts.add(loop, STATUS_5XX, 1);
         } else if (status >= 400) {
-            status4xx.increment();
+            counts.add(loop, STATUS_4XX, 1);
         } else if (status >= 200 && status < 300) {
-            status2xx.increment();
+            counts.add(loop, STATUS_2XX, 1);
         }
         latency.record(latencyNanos, TimeUnit.NANOSECONDS);
     }
 
-    void ended() {
-        concurrency.decrementAndGet();
+    void ended(int loop) {
+        counts.add(loop, CONCURRENCY, -1);
     }
 
     /** The service's routes in the current table, for {@link #activeInstances}. */

@@ -95,6 +95,9 @@ final class StateFileWatcher implements AutoCloseable {
             last = Stamp.MISSING;
         } catch (IOException | RuntimeException e) {
             LOG.error("Cannot reload route state file {}: {}; still serving the previous routes", file, e.toString());
+        } catch (Error e) {
+            // An error escaping a scheduled task would silently end the polling for good.
+            LOG.error("Cannot reload route state file {}; still serving the previous routes", file, e);
         }
     }
 

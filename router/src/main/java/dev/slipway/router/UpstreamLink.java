@@ -40,7 +40,8 @@ final class UpstreamLink {
         backend = target;
         Channel pooled = loop.pool.acquire(target.address);
         if (pooled != null) {
-            attach(pooled, true);
+            // Runs while the client's read is handled; the flush at the end of that read sends head and body together.
+            attach(pooled, true, false);
         } else {
             connect();
         }
@@ -73,13 +74,13 @@ final class UpstreamLink {
         }
         connecting = false;
         if (future.isSuccess()) {
-            attach(future.channel(), false);
+            attach(future.channel(), false, true);
         } else {
             exchange.onConnectFailed(backend, future.cause());
         }
     }
 
-    private void attach(Channel upstream, boolean pooled) {
+    private void attach(Channel upstream, boolean pooled, boolean flush) {
         channel = upstream;
         reused = pooled;
         handler = upstream.pipeline().get(UpstreamHandler.class);
@@ -92,7 +93,9 @@ final class UpstreamLink {
                 forward(content);
             }
         }
-        upstream.flush();
+        if (flush) {
+            upstream.flush();
+        }
         exchange.updateClientReading();
     }
 

@@ -146,6 +146,9 @@ class ControlApiIT {
         RouteStateFile.write(state, RouteTable.of(List.of(Route.of("app.localhost", first.address()).withService("app"))));
         standalone = launch(state);
         TestClient.get(standalone.port(), "app.localhost");
+        // The request is counted once it has ended, just after its response reached the client.
+        org.awaitility.Awaitility.await().until(() -> control("GET", "/metrics", "Bearer " + TOKEN, null).body()
+                .contains("slipway_router_requests_total{service=\"app\"} 1"));
 
         HttpResponse<String> metrics = control("GET", "/metrics", "Bearer " + TOKEN, null);
         HttpResponse<String> health = control("GET", "/health", "Bearer " + TOKEN, null);
@@ -153,7 +156,7 @@ class ControlApiIT {
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain");
         assertThat(metrics.body()).contains("slipway_router_requests_total{service=\"app\"} 1")
-                .contains("slipway_router_request_latency_seconds{service=\"app\",quantile=\"0.5\"}");
+                .contains("slipway_router_request_latency_seconds_bucket{service=\"app\",le=\"+Inf\"} 1");
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(JsonMapper.shared().readTree(health.body()).get("routes").asInt()).isEqualTo(1);
         assertThat(control("POST", "/health", "Bearer " + TOKEN, "").statusCode()).isEqualTo(405);

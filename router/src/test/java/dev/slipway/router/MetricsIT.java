@@ -5,13 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +35,7 @@ class MetricsIT {
     }
 
     @Test
-    void countsRequestsByStatusClassAndRecordsLatencyPercentilesPerService() throws Exception {
+    void countsRequestsByStatusClassAndRecordsLatencyPerService() throws Exception {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         router = Router.start(RouterOptions.onPort(0).withMeterRegistry(registry));
         String dead = FailoverIT.closedPortAddress();
@@ -61,8 +59,6 @@ class MetricsIT {
         assertThat(count(registry, RouterMetrics.REQUESTS, "other.localhost")).isEqualTo(1);
         Timer latency = registry.get(RouterMetrics.LATENCY).tag("service", "hello").timer();
         assertThat(latency.count()).isEqualTo(7);
-        assertThat(Arrays.stream(latency.takeSnapshot().percentileValues()).map(ValueAtPercentile::percentile))
-                .containsExactly(0.5, 0.95, 0.99);
         assertThat(registry.get(RouterMetrics.CONCURRENCY).tag("service", "hello").gauge().value()).isZero();
         assertThat(registry.get(RouterMetrics.ACTIVE_INSTANCES).tag("service", "hello").gauge().value()).isEqualTo(1);
         assertThat(registry.get(RouterMetrics.ACTIVE_INSTANCES).tag("service", "other.localhost").gauge().value())
@@ -76,13 +72,14 @@ class MetricsIT {
         router.publish(RouteTable.of(List.of(Route.of("hello.localhost", backend.address()).withService("hello"))));
         TestClient.get(router.port(), "hello.localhost", "/");
 
+        await().until(() -> registry.scrape().contains("slipway_router_requests_total{service=\"hello\"} 1"));
         String text = registry.scrape();
 
         assertThat(text).contains("slipway_router_requests_total{service=\"hello\"} 1")
                 .contains("slipway_router_2xx_status_responses_total{service=\"hello\"} 1")
                 .contains("slipway_router_4xx_status_responses_total{service=\"hello\"} 0")
                 .contains("slipway_router_5xx_status_responses_total{service=\"hello\"} 0")
-                .contains("slipway_router_request_latency_seconds{service=\"hello\",quantile=\"0.99\"}")
+                .contains("slipway_router_request_latency_seconds_bucket{service=\"hello\",le=\"+Inf\"} 1")
                 .contains("slipway_router_request_latency_seconds_count{service=\"hello\"} 1")
                 .contains("slipway_router_concurrency{service=\"hello\"} 0")
                 .contains("slipway_router_active_instances{service=\"hello\"} 1")
@@ -104,6 +101,6 @@ class MetricsIT {
     }
 
     private static double count(MeterRegistry registry, String name, String service) {
-        return registry.get(name).tag("service", service).counter().count();
+        return registry.get(name).tag("service", service).functionCounter().count();
     }
 }

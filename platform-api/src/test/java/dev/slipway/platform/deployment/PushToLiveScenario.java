@@ -103,7 +103,7 @@ abstract class PushToLiveScenario {
         assertThat(metrics.contentType()).startsWith("text/plain");
         assertThat(metrics.body()).as("the router's per-service metrics")
                 .containsPattern("slipway_router_requests_total\\{service=\"hello\"} [1-9]")
-                .contains("slipway_router_request_latency_seconds{service=\"hello\",quantile=\"0.99\"}")
+                .containsPattern("slipway_router_request_latency_seconds_bucket\\{service=\"hello\",le=\"\\+Inf\"} [1-9]")
                 .contains("slipway_router_active_instances{service=\"hello\"} 1");
 
         var deployments = api.deployments("hello");
