@@ -2,7 +2,7 @@
 MVN ?= mvn -B
 JAR := platform-api/target/slipway.jar
 
-.PHONY: build run test fuzz-config runtimes bench-deploy bench-build clean
+.PHONY: build run test fuzz-config runtimes bench-deploy bench-build bench-router clean
 
 ## build: compile and package every module (tests skipped)
 build:
@@ -35,6 +35,10 @@ bench-deploy: build
 bench-build: build
 	$(MVN) -q -pl build-worker test-compile org.codehaus.mojo:exec-maven-plugin:3.6.4:java \
 		-Dexec.classpathScope=test -Dexec.mainClass=dev.slipway.build.bench.BuildBenchmark
+
+## bench-router: the router against nginx proxy_pass on the same pinned CPU, and 10,000 routes against one (needs nginx and wrk)
+bench-router: build
+	deploy/bench/router-benchmark.sh
 
 clean:
 	$(MVN) -q clean

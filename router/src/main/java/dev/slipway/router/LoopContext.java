@@ -55,6 +55,8 @@ final class LoopContext {
                 // A probe only checks that the instance accepts connections, and closes at once.
             }
         });
+        long idleTimeout = state.options.upstreamIdleTimeout().toNanos();
+        loop.scheduleAtFixedRate(pool::closeExpired, idleTimeout, idleTimeout, TimeUnit.NANOSECONDS);
         if (accessLog != null) {
             long interval = AccessLog.FLUSH_INTERVAL.toNanos();
             loop.scheduleAtFixedRate(accessLog::flush, interval, interval, TimeUnit.NANOSECONDS);

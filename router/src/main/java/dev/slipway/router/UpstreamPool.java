@@ -13,8 +13,12 @@ import java.util.Set;
  */
 final class UpstreamPool {
 
-    /** More idle connections than this per address and loop are closed rather than kept. */
-    static final int MAX_IDLE_PER_ADDRESS = 64;
+    /**
+     * More idle connections than this per address and loop are closed rather than kept. Generous, because a
+     * burst of more concurrent requests than this would otherwise open and close a connection per request;
+     * idle ones are dropped after the upstream idle timeout anyway.
+     */
+    static final int MAX_IDLE_PER_ADDRESS = 256;
 
     private record Idle(Channel channel, long since) {
     }
@@ -50,6 +54,21 @@ final class UpstreamPool {
             return;
         }
         connections.addLast(new Idle(channel, System.nanoTime()));
+    }
+
+    /**
+     * Closes the connections that have been idle longer than the idle timeout. Reuse skips them anyway, but
+     * after a burst the oldest ones would otherwise stay open at the bottom of the stack until the instance
+     * closes them.
+     */
+    void closeExpired() {
+        long now = System.nanoTime();
+        for (ArrayDeque<Idle> connections : idle.values()) {
+            Idle oldest;
+            while ((oldest = connections.peekFirst()) != null && now - oldest.since >= idleTimeoutNanos) {
+                connections.pollFirst().channel.close();
+            }
+        }
     }
 
     /** Forgets an idle connection that closed. */

@@ -39,6 +39,27 @@ class UpstreamPoolTest {
     }
 
     @Test
+    void sweepsOutConnectionsIdleLongerThanTheTimeoutWithoutWaitingForReuse() {
+        UpstreamPool impatient = new UpstreamPool(0);
+        EmbeddedChannel first = new EmbeddedChannel();
+        EmbeddedChannel second = new EmbeddedChannel();
+        impatient.release("a:1", first);
+        impatient.release("a:1", second);
+
+        impatient.closeExpired();
+
+        assertThat(first.isOpen()).isFalse();
+        assertThat(second.isOpen()).isFalse();
+        assertThat(impatient.idleCount("a:1")).isZero();
+
+        EmbeddedChannel fresh = new EmbeddedChannel();
+        pool.release("a:1", fresh);
+        pool.closeExpired();
+        assertThat(fresh.isOpen()).isTrue();
+        assertThat(pool.idleCount("a:1")).isEqualTo(1);
+    }
+
+    @Test
     void closesIdleConnectionsToAddressesNoLongerRouted() {
         EmbeddedChannel kept = new EmbeddedChannel();
         EmbeddedChannel dropped = new EmbeddedChannel();

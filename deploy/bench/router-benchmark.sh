@@ -1,0 +1,604 @@
+#!/usr/bin/env bash
+# Router benchmark: the Slipway router against nginx as a proxy_pass reference, under the same wrk load,
+# on the same pinned cores, in front of the same nginx backend (a fixed ~100-byte body); then the router
+# with a large route table against the router with one route.
+#
+#   deploy/bench/router-benchmark.sh          (or: make bench-router)
+#
+# Method (see docs/performance.md, "Router"):
+#   - backend, nginx proxy and router each listen on their own loopback port; the proxies route
+#     Host bench.localhost to the backend over kept-alive upstream connections;
+#   - the proxy under test gets PROXY_CPUS (one worker / one event loop per CPU, and the JVM is told
+#     how many CPUs it has); wrk and the backend share LOAD_CPUS;
+#   - the router is warmed up for WARMUP seconds first, and that load is discarded;
+#   - then per connection count: one run against the backend directly, and ROUNDS alternating rounds of
+#     nginx and the router; the table shows medians, the ratios and CPU time per request;
+#   - the latency part offers fixed rates (LOADS, in % of nginx's throughput) with an open-loop generator
+#     (openloop.c, built here with gcc), which times each request from when it was due to be sent, so a stall
+#     is not hidden the way a closed loop such as wrk hides it; p99 is compared there, below saturation;
+#   - the route-table part swaps the router's state file between one route and ROUTES routes and spreads
+#     the requests over every host with a wrk Lua script (the one-route runs use the same script).
+#
+# Knobs (environment variables, defaults in brackets):
+#   CONNECTIONS         wrk connection counts, each measured separately ["64 256"]
+#   ROUNDS              alternating nginx/router rounds per connection count and per load [5]
+#   DURATION            seconds per measured run [15]
+#   WARMUP              seconds of discarded load on the router before measuring [60]
+#   LOADS               offered rates of the latency part, in % of nginx's median requests/s; "" skips it ["50 80"]
+#   OPEN_CONNECTIONS    connections of the open-loop generator [64]
+#   ROUTES              size of the large route table; 0 skips the route-table part [10000]
+#   ROUTE_CONNECTIONS   connection count of the route-table runs [64]
+#   PIN                 1: proxies on PROXY_CPUS, wrk and backend on LOAD_CPUS; 0: nothing pinned [1 with 2+ CPUs]
+#   PROXY_CPUS          CPU list for nginx proxy and router [the second allowed CPU]
+#   LOAD_CPUS           CPU list for wrk and the backend [the first allowed CPU]
+#   WORKERS             nginx worker processes = router event loops [CPUs in PROXY_CPUS; all CPUs when PIN=0]
+#   WRK_THREADS         wrk threads [1]
+#   BODY_BYTES          size of the backend's response body [100]
+#   UPSTREAM_KEEPALIVE  idle upstream connections nginx keeps per worker (the router keeps up to 256 per loop) [256]
+#   ROUTER_JAR          [router/target/slipway-router.jar]
+#   ROUTER_JAVA         java command for the router [java]
+#   ROUTER_JAVA_OPTS    JVM options for the router [fixed 256 MB heap, pre-touched, ParallelGC, Netty's
+#                       pooled allocator, leak detection off]; -XX:ActiveProcessorCount is added when pinned
+#   RETRIES             times a run is repeated when other processes used over 10% of a CPU meanwhile [1]
+#   RESULTS_DIR         where raw wrk outputs, configs and logs go [a new directory under /tmp, kept]
+#
+# Exit status: 0 when every run completed without errors (whether or not the targets are met), 1 when a
+# tool or the jar is missing, a server did not start, or a run had socket errors or non-2xx responses.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+HERE=deploy/bench/router-benchmark
+CONNECTIONS=${CONNECTIONS:-"64 256"}
+ROUNDS=${ROUNDS:-5}
+DURATION=${DURATION:-15}
+WARMUP=${WARMUP:-60}
+LOADS=${LOADS-"50 80"}
+OPEN_CONNECTIONS=${OPEN_CONNECTIONS:-64}
+ROUTES=${ROUTES:-10000}
+ROUTE_CONNECTIONS=${ROUTE_CONNECTIONS:-64}
+WRK_THREADS=${WRK_THREADS:-1}
+BODY_BYTES=${BODY_BYTES:-100}
+UPSTREAM_KEEPALIVE=${UPSTREAM_KEEPALIVE:-256}
+RETRIES=${RETRIES:-1}
+ROUTER_JAR=${ROUTER_JAR:-router/target/slipway-router.jar}
+ROUTER_JAVA=${ROUTER_JAVA:-java}
+ROUTER_JAVA_OPTS=${ROUTER_JAVA_OPTS:-"-Xms256m -Xmx256m -XX:+AlwaysPreTouch -XX:+UseParallelGC -Dio.netty.allocator.type=pooled -Dio.netty.leakDetection.level=disabled"}
+
+# Targets from the router's acceptance criteria.
+TARGET_RPS_RATIO=1.0
+TARGET_P99_RATIO=1.2
+TARGET_TABLE_SLOWDOWN_PCT=5
+
+HOST=bench.localhost
+NGINX=
+PIDS=()
+declare -A RPS P50 P99 CPU_US LAT_RATE LAT_P50 LAT_P99 LAT_P999 LOAD_RATE
+ERRORS=()
+LOAD_SATURATED=()
+DISTURBED=()
+MEASURED_RUNS=0
+# A run during which other processes used more than this % of one CPU is reported as disturbed.
+OTHER_LOAD_LIMIT=10
+
+say() { printf '%s\n' "$*"; }
+die() { printf 'bench: %s\n' "$*" >&2; exit 1; }
+
+cleanup() {
+  local status=$? pid
+  trap - EXIT INT TERM
+  for pid in "${PIDS[@]}"; do
+    kill -TERM "$pid" 2>/dev/null || true
+  done
+  for pid in "${PIDS[@]}"; do
+    for _ in $(seq 1 50); do
+      kill -0 "$pid" 2>/dev/null || break
+      sleep 0.1
+    done
+    kill -KILL "$pid" 2>/dev/null || true
+  done
+  exit "$status"
+}
+
+check_tools() {
+  local missing=()
+  NGINX=$(command -v nginx || true)
+  [ -z "$NGINX" ] && [ -x /usr/sbin/nginx ] && NGINX=/usr/sbin/nginx
+  [ -n "$NGINX" ] || missing+=(nginx)
+  command -v wrk >/dev/null || missing+=(wrk)
+  command -v curl >/dev/null || missing+=(curl)
+  command -v taskset >/dev/null || missing+=(util-linux)
+  [ -z "$LOADS" ] || command -v gcc >/dev/null || missing+=(gcc)
+  if [ ${#missing[@]} -gt 0 ]; then
+    printf 'bench: missing %s; install with:\n  sudo apt-get install %s\n' "${missing[*]}" "${missing[*]}" >&2
+    exit 1
+  fi
+  command -v "$ROUTER_JAVA" >/dev/null || die "ROUTER_JAVA=$ROUTER_JAVA is not a command"
+  [ -f "$ROUTER_JAR" ] || die "$ROUTER_JAR is missing; run make build (or mvn -pl router -am package -DskipTests)"
+}
+
+# "0-2,5" -> "0 1 2 5"
+expand_cpus() {
+  local part i out=()
+  for part in ${1//,/ }; do
+    if [[ $part == *-* ]]; then
+      for ((i = ${part%-*}; i <= ${part#*-}; i++)); do out+=("$i"); done
+    else
+      out+=("$part")
+    fi
+  done
+  echo "${out[*]}"
+}
+
+plan_cpus() {
+  local allowed
+  allowed=($(expand_cpus "$(taskset -cp $$ | sed 's/.*: *//')"))
+  PIN=${PIN:-$([ ${#allowed[@]} -ge 2 ] && echo 1 || echo 0)}
+  if [ "$PIN" = 1 ] && [ ${#allowed[@]} -lt 2 ]; then
+    say "bench: only ${#allowed[@]} CPU available; running unpinned (figures are only indicative)" >&2
+    PIN=0
+  fi
+  if [ "$PIN" = 1 ]; then
+    LOAD_CPUS=${LOAD_CPUS:-${allowed[0]}}
+    PROXY_CPUS=${PROXY_CPUS:-${allowed[1]}}
+    local proxy
+    proxy=($(expand_cpus "$PROXY_CPUS"))
+    PROXY_CPU_COUNT=${#proxy[@]}
+    WORKERS=${WORKERS:-$PROXY_CPU_COUNT}
+    LOAD_PIN=(taskset -c "$LOAD_CPUS")
+    PROXY_PIN=(taskset -c "$PROXY_CPUS")
+    CPU_PLAN="proxy on CPU $PROXY_CPUS ($WORKERS worker(s) / event loop(s)), wrk and backend on CPU $LOAD_CPUS"
+  else
+    LOAD_CPUS= PROXY_CPUS=
+    WORKERS=${WORKERS:-${#allowed[@]}}
+    LOAD_PIN=() PROXY_PIN=()
+    CPU_PLAN="unpinned, ${#allowed[@]} CPU(s), $WORKERS worker(s) / event loop(s)"
+  fi
+}
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# Sets PORT to a loopback port nothing listens on and no earlier call returned.
+free_port() {
+  while :; do
+    PORT=$((20000 + RANDOM % 30000))
+    if ! port_in_use "$PORT" && [[ " $TAKEN_PORTS " != *" $PORT "* ]]; then
+      TAKEN_PORTS+=" $PORT"
+      return
+    fi
+  done
+}
+
+render() {
+  sed -e "s|@DIR@|$DIR|g" -e "s|@BACKEND_PORT@|$BACKEND_PORT|g" -e "s|@PROXY_PORT@|$NGINX_PORT|g" \
+      -e "s|@WORKERS@|$WORKERS|g" -e "s|@UPSTREAM_KEEPALIVE@|$UPSTREAM_KEEPALIVE|g" -e "s|@BODY@|$BODY|g" \
+      "$1" >"$2"
+}
+
+# Writes a state file routing bench.localhost and, with $2 > 1, h1.bench.localhost … h<$2-1>.bench.localhost
+# to the backend, atomically (the router may be reading the old one).
+write_routes() {
+  local file=$1 count=$2 target="[{\"address\":\"127.0.0.1:$BACKEND_PORT\",\"weight\":100}]"
+  {
+    printf '{"routes":[\n{"host":"%s","targets":%s}' "$HOST" "$target"
+    local i
+    for ((i = 1; i < count; i++)); do
+      printf ',\n{"host":"h%d.%s","targets":%s}' "$i" "$HOST" "$target"
+    done
+    printf '\n]}\n'
+  } >"$file.tmp"
+  mv -f "$file.tmp" "$file"
+}
+
+status_of() { curl -s -o /dev/null -w '%{http_code}' --max-time 2 -H "Host: $2" "http://127.0.0.1:$1/" || true; }
+
+# Waits until $3 (port $2, process $1) answers bench.localhost with the backend's body.
+await_ready() {
+  local pid=$1 port=$2 name=$3 log=$4 body
+  for _ in $(seq 1 300); do
+    kill -0 "$pid" 2>/dev/null || { tail -n 20 "$log" >&2; die "$name exited while starting; see $log"; }
+    body=$(curl -s --max-time 2 -H "Host: $HOST" "http://127.0.0.1:$port/" || true)
+    [ "$body" = "$BODY" ] && return 0
+    sleep 0.1
+  done
+  die "$name on port $port did not serve the backend's body within 30 s; see $log"
+}
+
+start_servers() {
+  mkdir -p "$DIR/backend-temp" "$DIR/proxy-temp"
+  render "$HERE/backend.conf" "$DIR/backend.conf"
+  render "$HERE/proxy.conf" "$DIR/proxy.conf"
+  "${LOAD_PIN[@]}" "$NGINX" -p "$DIR" -e "$DIR/backend-error.log" -c "$DIR/backend.conf" -g 'daemon off;' \
+    >"$DIR/backend.out" 2>&1 &
+  BACKEND_PID=$!
+  PIDS+=("$BACKEND_PID")
+  await_ready "$BACKEND_PID" "$BACKEND_PORT" "backend nginx" "$DIR/backend.out"
+
+  "${PROXY_PIN[@]}" "$NGINX" -p "$DIR" -e "$DIR/proxy-error.log" -c "$DIR/proxy.conf" -g 'daemon off;' \
+    >"$DIR/proxy.out" 2>&1 &
+  NGINX_PID=$!
+  PIDS+=("$NGINX_PID")
+  await_ready "$NGINX_PID" "$NGINX_PORT" "nginx proxy" "$DIR/proxy.out"
+  PIDS+=($(children "$NGINX_PID") $(children "$BACKEND_PID"))
+
+  local java_opts=()
+  read -r -a java_opts <<<"$ROUTER_JAVA_OPTS"
+  [ "$PIN" = 1 ] && java_opts=("-XX:ActiveProcessorCount=$PROXY_CPU_COUNT" "${java_opts[@]}")
+  java_opts+=("-Xlog:gc,safepoint:file=$DIR/router-gc.log")
+  local router_args=(--port "$ROUTER_PORT" --state "$DIR/routes.json" --event-loops "$WORKERS")
+  # nginx logs nothing either; older routers have no access log and no such option.
+  if "$ROUTER_JAVA" -jar "$ROUTER_JAR" --help 2>&1 | grep -q -- --access-log; then
+    router_args+=(--access-log off)
+  fi
+  write_routes "$DIR/routes.json" 1
+  "${PROXY_PIN[@]}" "$ROUTER_JAVA" "${java_opts[@]}" -jar "$ROUTER_JAR" "${router_args[@]}" \
+    >"$DIR/router.log" 2>&1 &
+  ROUTER_PID=$!
+  PIDS+=("$ROUTER_PID")
+  await_ready "$ROUTER_PID" "$ROUTER_PORT" "router" "$DIR/router.log"
+  ROUTER_JAVA_VERSION=$("$ROUTER_JAVA" -version 2>&1 | head -n 1)
+}
+
+children() { cat /proc/"$1"/task/*/children 2>/dev/null || true; }
+
+# utime + stime, in clock ticks, of the processes $@ and their children.
+cpu_ticks() {
+  local pid total=0 stat fields
+  for pid in "$@" $(for pid in "$@"; do children "$pid"; done); do
+    stat=$(cat "/proc/$pid/stat" 2>/dev/null) || continue
+    read -r -a fields <<<"${stat##*) }"
+    total=$((total + fields[11] + fields[12]))
+  done
+  echo "$total"
+}
+
+# "busy total" jiffies summed over the CPUs in list $1 (all CPUs when empty).
+cpu_busy() {
+  awk -v list=" $(expand_cpus "${1:-}") " '
+    $1 ~ /^cpu[0-9]+$/ && (list == "  " || index(list, " " substr($1, 4) " ")) {
+      busy += $2 + $3 + $4 + $7 + $8 + $9; total += $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9 }
+    END { print busy, total }' /proc/stat
+}
+
+# CPU ticks used by every process that is not ours (nor a kernel thread) since it started, reaped children
+# included; the difference of two calls is what others used in between, even processes that came and went.
+foreign_ticks() {
+  local ours=" $$ ${PIDS[*]} " pid
+  for pid in "${PIDS[@]}"; do
+    ours+="$(children "$pid" | tr '\n' ' ') "
+  done
+  cat /proc/[0-9]*/stat 2>/dev/null | awk -v ours="$ours" '
+    { pid = $1; sub(/^.*\) /, "")
+      if (pid == 2 || $2 == 2 || index(ours, " " pid " ")) next
+      total += $12 + $13 + $14 + $15 }
+    END { print total + 0 }'
+}
+
+percent() { awk -v a="$1" -v b="$2" 'BEGIN { split(a, x, " "); split(b, y, " ");
+  t = y[2] - x[2]; printf "%.0f", (t > 0 ? 100 * (y[1] - x[1]) / t : 0) }'; }
+
+# Runs wrk and leaves its figures in RUN_RPS, RUN_P50, RUN_P99 (ms), RUN_CPU_US (µs of the process
+# $pid per request, "-" without one) and RUN_LOAD_BUSY (% of LOAD_CPUS).
+#   run_load NAME PORT CONNECTIONS SECONDS PID [wrk options...] [-- script arguments...]
+run_load() {
+  local name=$1 port=$2 conns=$3 seconds=$4 pid=$5 options=() script_args=()
+  shift 5
+  while [ $# -gt 0 ] && [ "$1" != -- ]; do
+    options+=("$1")
+    shift
+  done
+  [ $# -gt 0 ] && script_args=("$@")
+  local out="$DIR/wrk-$name-c$conns-$((++RUN_NUMBER)).txt" ticks0 ticks1 load0 load1 proxy0 proxy1 foreign0 foreign1
+  local start end wrk_pid status=0
+  [ "$pid" != - ] && ticks0=$(cpu_ticks "$pid")
+  foreign0=$(foreign_ticks) start=$(date +%s.%N)
+  load0=$(cpu_busy "$LOAD_CPUS") proxy0=$(cpu_busy "$PROXY_CPUS")
+  "${LOAD_PIN[@]}" wrk -t"$WRK_THREADS" -c"$conns" -d"${seconds}s" --latency -H "Host: $HOST" "${options[@]}" \
+    "http://127.0.0.1:$port/" "${script_args[@]}" >"$out" 2>&1 &
+  wrk_pid=$!
+  PIDS+=("$wrk_pid")
+  wait "$wrk_pid" || status=$?
+  unset 'PIDS[-1]'
+  load1=$(cpu_busy "$LOAD_CPUS") proxy1=$(cpu_busy "$PROXY_CPUS")
+  foreign1=$(foreign_ticks) end=$(date +%s.%N)
+  [ "$pid" != - ] && ticks1=$(cpu_ticks "$pid")
+  [ "$status" = 0 ] || { cat "$out" >&2; die "wrk failed (exit $status) against $name"; }
+
+  # wrk prints latencies as 812.00us, 1.23ms or 2.01s.
+  read -r RUN_RPS RUN_REQUESTS RUN_P50 RUN_P99 < <(awk '
+    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /m$/) return v * 60000; return v * 1000 }
+    /Latency Distribution/ { dist = 1 }
+    dist && $1 == "50%" { p50 = ms($2) }
+    dist && $1 == "99%" { p99 = ms($2) }
+    / requests in / { requests = $1 }
+    /^Requests\/sec:/ { rps = $2 }
+    END { printf "%.0f %d %.3f %.3f\n", rps, requests, p50, p99 }' "$out")
+  RUN_CPU_US=-
+  if [ "$pid" != - ] && [ "$RUN_REQUESTS" -gt 0 ]; then
+    RUN_CPU_US=$(awk -v t=$((ticks1 - ticks0)) -v hz="$(getconf CLK_TCK)" -v n="$RUN_REQUESTS" \
+      'BEGIN { printf "%.1f", t * 1e6 / hz / n }')
+  fi
+  RUN_LOAD_BUSY=$(percent "$load0" "$load1")
+  RUN_OTHER=$(awk -v t=$((foreign1 - foreign0)) -v hz="$(getconf CLK_TCK)" -v s="$start" -v e="$end" \
+    'BEGIN { printf "%.0f", 100 * t / hz / (e - s) }')
+  local proxy_busy errors
+  proxy_busy=$(percent "$proxy0" "$proxy1")
+  errors=$(grep -E 'Socket errors|Non-2xx' "$out" | sed 's/^ *//' | paste -sd ';' - || true)
+  [ "$RUN_REQUESTS" -gt 0 ] || errors="no request completed${errors:+; $errors}"
+  [ -n "$errors" ] && ERRORS+=("$name -c $conns: $errors (see $out)")
+  printf '  %-20s -c %-4s %7s req/s  p50 %6.3f ms  p99 %7.3f ms  %5s µs/req  busy: load %3s%% proxy %3s%%  other %3s%%%s\n' \
+    "$name" "$conns" "$RUN_RPS" "$RUN_P50" "$RUN_P99" "$RUN_CPU_US" "$RUN_LOAD_BUSY" "$proxy_busy" "$RUN_OTHER" \
+    "${errors:+  ERRORS: $errors}"
+}
+
+# Runs and files the result under KEY; a run disturbed by other processes is repeated up to RETRIES times.
+measure() {
+  local key=$1 attempt
+  shift
+  for ((attempt = 0; ; attempt++)); do
+    run_load "$@"
+    [ "$RUN_OTHER" -gt "$OTHER_LOAD_LIMIT" ] && [ "$attempt" -lt "$RETRIES" ] || break
+    say "    (other processes used ${RUN_OTHER}% of a CPU during that run; running it again)"
+    sleep 5
+  done
+  RPS[$key]+="$RUN_RPS " P50[$key]+="$RUN_P50 " P99[$key]+="$RUN_P99 " CPU_US[$key]+="$RUN_CPU_US "
+  if [ "$PIN" = 1 ] && [ "$RUN_LOAD_BUSY" -ge 97 ] && [ "$1" != direct ]; then
+    LOAD_SATURATED+=("$1 -c $3")
+  fi
+  MEASURED_RUNS=$((MEASURED_RUNS + 1))
+  [ "$RUN_OTHER" -gt "$OTHER_LOAD_LIMIT" ] && DISTURBED+=("$1 -c $3")
+  return 0
+}
+
+median() {
+  tr ' ' '\n' <<<"$1" | grep -v '^-\?$' | sort -g | awk '{ v[NR] = $1 }
+    END { if (NR == 0) print "-"; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "-" || b == "-" || b == 0) print "-"; else printf "%.2f", a / b }'; }
+verdict() {
+  awk -v v="$1" -v op="$2" -v t="$3" 'BEGIN {
+    ok = op == ">=" ? v >= t : op == "<" ? v < t : v <= t; print (v == "-" ? "n/a" : ok ? "met" : "NOT met") }'
+}
+
+# "a", "b", "a" -> "a (2×), b (1×)"
+tally() {
+  printf '%s\n' "$@" | sort | uniq -c | awk '{ n = $1; $1 = ""; printf "%s%s (%d×)", sep, substr($0, 2), n; sep = ", " }'
+}
+
+row() { printf '%-12s %-18s %12s %9s %9s %11s\n' "$@"; }
+
+# Swaps the router's state file and waits until the router serves the new table.
+use_routes() {
+  local count=$1 probe expect
+  write_routes "$DIR/routes.json" "$count"
+  probe="h$((ROUTES - 1)).$HOST"
+  expect=$([ "$count" -gt 1 ] && echo 200 || echo 404)
+  for _ in $(seq 1 300); do
+    [ "$(status_of "$ROUTER_PORT" "$probe")" = "$expect" ] && return 0
+    sleep 0.1
+  done
+  die "the router did not switch to the $count-route table within 30 s; see $DIR/router.log"
+}
+
+build_openloop() {
+  OPENLOOP=$DIR/openloop
+  gcc -O2 -Wall -o "$OPENLOOP" "$HERE/openloop.c" || die "cannot build $HERE/openloop.c"
+}
+
+# The value of KEY=value in the generator's result line.
+field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<" $2"; }
+
+# Offers RATE requests/s to PORT for DURATION s (after 2 s not recorded) and files p50/p99/p99.9 under KEY.
+#   measure_latency KEY NAME PORT RATE
+measure_latency() {
+  local key=$1 name=$2 port=$3 rate=$4 out line errors
+  out="$DIR/openloop-$name-r$rate-$((++RUN_NUMBER)).txt"
+  "${LOAD_PIN[@]}" "$OPENLOOP" -p "$port" -H "$HOST" -r "$rate" -c "$OPEN_CONNECTIONS" -d "$DURATION" -w 2 \
+    >"$out" 2>&1 || { cat "$out" >&2; die "the open-loop generator failed against $name"; }
+  line=$(tail -n 1 "$out")
+  LAT_RATE[$key]+="$(field achieved "$line") " LAT_P50[$key]+="$(field p50 "$line") "
+  LAT_P99[$key]+="$(field p99 "$line") " LAT_P999[$key]+="$(field p999 "$line") "
+  errors=
+  [ "$(field errors "$line")" = 0 ] || errors="$(field errors "$line") errors"
+  [ "$(field non2xx "$line")" = 0 ] || errors="${errors:+$errors, }$(field non2xx "$line") non-2xx"
+  [ -n "$errors" ] && ERRORS+=("$name at $rate/s: $errors (see $out)")
+  printf '  %-20s -r %-7s achieved %7s/s  p50 %7s ms  p99 %8s ms  p99.9 %8s ms%s\n' "$name" "$rate" \
+    "$(field achieved "$line")" "$(field p50 "$line")" "$(field p99 "$line")" "$(field p999 "$line")" \
+    "${errors:+  ERRORS: $errors}"
+}
+
+compare_latency() {
+  local pct rate round name nginx_rps
+  nginx_rps=$(median "${RPS[nginx/${CONNECTIONS%% *}]}")
+  say "Latency at fixed offered rates (open loop, $OPEN_CONNECTIONS connections): $LOADS% of nginx's ${nginx_rps}/s"
+  for pct in $LOADS; do
+    rate=$(awk -v r="$nginx_rps" -v p="$pct" 'BEGIN { printf "%d", r * p / 100 }')
+    LOAD_RATE[$pct]=$rate
+    for ((round = 1; round <= ROUNDS; round++)); do
+      for name in $([ $((round % 2)) = 1 ] && echo "nginx router" || echo "router nginx"); do
+        if [ "$name" = nginx ]; then
+          measure_latency "nginx/$pct" nginx "$NGINX_PORT" "$rate"
+        else
+          measure_latency "router/$pct" router "$ROUTER_PORT" "$rate"
+        fi
+      done
+    done
+  done
+}
+
+compare_proxies() {
+  local conns round order name
+  say "Warm-up (discarded): nginx 5 s, router ${WARMUP} s in runs of at most 10 s"
+  run_load warmup-nginx "$NGINX_PORT" "${CONNECTIONS%% *}" 5 "$NGINX_PID" >/dev/null
+  # Several runs, each with new connections, so that the JIT compiles the connection paths too; it goes on
+  # compiling for about 40 s of load on one CPU, and its threads share that CPU with the event loop.
+  local left
+  for ((left = WARMUP; left > 0; left -= 10)); do
+    run_load warmup-router "$ROUTER_PORT" "${CONNECTIONS%% *}" $((left < 10 ? left : 10)) "$ROUTER_PID" >/dev/null
+  done
+  for conns in $CONNECTIONS; do
+    measure "direct/$conns" direct "$BACKEND_PORT" "$conns" "$DURATION" "$BACKEND_PID"
+    for ((round = 1; round <= ROUNDS; round++)); do
+      # nginx first in odd rounds, the router first in even ones, so drift hits both alike.
+      order=$([ $((round % 2)) = 1 ] && echo "nginx router" || echo "router nginx")
+      for name in $order; do
+        if [ "$name" = nginx ]; then
+          measure "nginx/$conns" nginx "$NGINX_PORT" "$conns" "$DURATION" "$NGINX_PID"
+        else
+          measure "router/$conns" router "$ROUTER_PORT" "$conns" "$DURATION" "$ROUTER_PID"
+        fi
+      done
+    done
+  done
+}
+
+# The order of the route-table configurations in a round, rotated so that drift hits each alike.
+table_order() {
+  case $(($1 % 3)) in
+    1) echo "one big spread" ;;
+    2) echo "big spread one" ;;
+    *) echo "spread one big" ;;
+  esac
+}
+
+compare_tables() {
+  local round key lua=$PWD/$HERE/hosts.lua current=$ROUTES
+  say "Route table: 1 route; $ROUTES routes with every request to one host; $ROUTES routes with requests over every host"
+  use_routes "$ROUTES"
+  run_load warmup-routes "$ROUTER_PORT" "$ROUTE_CONNECTIONS" 10 "$ROUTER_PID" -s "$lua" -- "$ROUTES" >/dev/null
+  for ((round = 1; round <= ROUNDS; round++)); do
+    for key in $(table_order "$round"); do
+      local count=$([ "$key" = one ] && echo 1 || echo "$ROUTES") hosts=$([ "$key" = spread ] && echo "$ROUTES" || echo 1)
+      # Reloading a large table takes CPU from the router, so only when the table changes.
+      [ "$count" = "$current" ] || use_routes "$count"
+      current=$count
+      measure "routes/$key" "router-$count-routes-$hosts-hosts" "$ROUTER_PORT" "$ROUTE_CONNECTIONS" "$DURATION" \
+        "$ROUTER_PID" -s "$lua" -- "$hosts"
+    done
+  done
+  use_routes 1
+}
+
+report() {
+  local conns key r n rps p50 p99 cpu
+  say ""
+  say "== Router vs nginx proxy_pass: medians of $ROUNDS rounds of $DURATION s (direct: one run), wrk -t$WRK_THREADS"
+  say "   $CPU_PLAN; body $BODY_BYTES bytes; $(date -u '+%Y-%m-%d %H:%M UTC')"
+  say "   router: $ROUTER_JAVA_VERSION; $ROUTER_JAVA_OPTS"
+  row connections target requests/s "p50 ms" "p99 ms" "CPU µs/req"
+  for conns in $CONNECTIONS; do
+    for key in direct nginx router; do
+      row "$conns" "$key" "$(median "${RPS[$key/$conns]}")" "$(median "${P50[$key/$conns]}")" \
+        "$(median "${P99[$key/$conns]}")" "$(median "${CPU_US[$key/$conns]}")"
+    done
+    r=router/$conns n=nginx/$conns
+    rps=$(ratio "$(median "${RPS[$r]}")" "$(median "${RPS[$n]}")")
+    p50=$(ratio "$(median "${P50[$r]}")" "$(median "${P50[$n]}")")
+    p99=$(ratio "$(median "${P99[$r]}")" "$(median "${P99[$n]}")")
+    cpu=$(ratio "$(median "${CPU_US[$r]}")" "$(median "${CPU_US[$n]}")")
+    row "$conns" "router/nginx" "${rps}×" "${p50}×" "${p99}×" "${cpu}×"
+    TARGET_LINES+=("-c $conns: requests/s ${rps}× nginx (target ≥ ${TARGET_RPS_RATIO}×): $(verdict "$rps" ">=" \
+      "$TARGET_RPS_RATIO")")
+  done
+  say "   (p99 at saturation is queueing in a closed loop; p99 is compared at fixed rates below)"
+  if [ -n "$LOADS" ]; then
+    local pct key
+    say ""
+    say "== Latency at fixed offered rates: open loop, $OPEN_CONNECTIONS connections, timed from each request's due"
+    say "   time, medians of $ROUNDS rounds of $DURATION s"
+    printf '%-12s %-18s %12s %9s %9s %11s\n' load target "achieved/s" "p50 ms" "p99 ms" "p99.9 ms"
+    for pct in $LOADS; do
+      for key in nginx router; do
+        printf '%-12s %-18s %12s %9s %9s %11s\n' "$pct% (${LOAD_RATE[$pct]}/s)" "$key" \
+          "$(median "${LAT_RATE[$key/$pct]}")" "$(median "${LAT_P50[$key/$pct]}")" \
+          "$(median "${LAT_P99[$key/$pct]}")" "$(median "${LAT_P999[$key/$pct]}")"
+      done
+      p99=$(ratio "$(median "${LAT_P99[router/$pct]}")" "$(median "${LAT_P99[nginx/$pct]}")")
+      printf '%-12s %-18s %12s %9s %9s %11s\n' "$pct%" "router/nginx" "" \
+        "$(ratio "$(median "${LAT_P50[router/$pct]}")" "$(median "${LAT_P50[nginx/$pct]}")")×" "${p99}×" \
+        "$(ratio "$(median "${LAT_P999[router/$pct]}")" "$(median "${LAT_P999[nginx/$pct]}")")×"
+      TARGET_LINES+=("${pct}% load (${LOAD_RATE[$pct]}/s): p99 ${p99}× nginx (target ≤ ${TARGET_P99_RATIO}×):\
+ $(verdict "$p99" "<=" "$TARGET_P99_RATIO")")
+    done
+  fi
+  if [ "$ROUTES" -gt 1 ]; then
+    say ""
+    say "== Route table: -c $ROUTE_CONNECTIONS, medians of $ROUNDS rounds; each host is its own service"
+    row table "" requests/s "p50 ms" "p99 ms" "CPU µs/req"
+    local label
+    for key in one big spread; do
+      case $key in
+        one) label="1 route" ;;
+        big) label="$ROUTES routes, requests to 1 host" ;;
+        *) label="$ROUTES routes, requests over all" ;;
+      esac
+      printf '%-31s %12s %9s %9s %11s\n' "$label" "$(median "${RPS[routes/$key]}")" \
+        "$(median "${P50[routes/$key]}")" "$(median "${P99[routes/$key]}")" "$(median "${CPU_US[routes/$key]}")"
+    done
+    local slower
+    for key in big spread; do
+      rps=$(ratio "$(median "${RPS[routes/$key]}")" "$(median "${RPS[routes/one]}")")
+      printf '%-31s %12s %9s %9s %11s\n' "$([ $key = big ] && echo "1 host" || echo "all hosts"): $ROUTES/1" "${rps}×" \
+        "$(ratio "$(median "${P50[routes/$key]}")" "$(median "${P50[routes/one]}")")×" \
+        "$(ratio "$(median "${P99[routes/$key]}")" "$(median "${P99[routes/one]}")")×" \
+        "$(ratio "$(median "${CPU_US[routes/$key]}")" "$(median "${CPU_US[routes/one]}")")×"
+      slower=$(awk -v r="$rps" 'BEGIN { printf "%.1f", (1 - r) * 100 }')
+      if [ "$key" = big ]; then
+        TARGET_LINES+=("$ROUTES routes, same traffic: ${slower}% fewer requests/s than 1 route (target under\
+ ${TARGET_TABLE_SLOWDOWN_PCT}%): $(verdict "$slower" "<" "$TARGET_TABLE_SLOWDOWN_PCT")")
+      else
+        TARGET_LINES+=("$ROUTES routes, requests over all $ROUTES services: ${slower}% fewer requests/s than 1 route\
+ (same target): $(verdict "$slower" "<" "$TARGET_TABLE_SLOWDOWN_PCT")")
+      fi
+    done
+  fi
+  say ""
+  say "Targets:"
+  printf '  %s\n' "${TARGET_LINES[@]}"
+  if [ ${#LOAD_SATURATED[@]} -gt 0 ]; then
+    say ""
+    say "Warning: the load CPU(s) were ≥ 97% busy in $(tally "${LOAD_SATURATED[@]}")."
+    say "         The load generator may be the limit there; compare CPU µs/req as well."
+  fi
+  if [ ${#DISTURBED[@]} -gt 0 ]; then
+    say ""
+    say "Warning: ${#DISTURBED[@]} of $MEASURED_RUNS measured runs shared the machine with other processes using over"
+    say "         ${OTHER_LOAD_LIMIT}% of a CPU (column 'other'): $(tally "${DISTURBED[@]}"). Rerun on a quiet machine."
+  fi
+  say ""
+  say "Raw wrk outputs and logs: $DIR"
+}
+
+main() {
+  check_tools
+  plan_cpus
+  DIR=${RESULTS_DIR:-$(mktemp -d /tmp/slipway-router-bench-XXXXXX)}
+  mkdir -p "$DIR"
+  DIR=$(cd "$DIR" && pwd)
+  BODY=$(printf 'slipway router benchmark body %.0s' $(seq 1 $((BODY_BYTES / 30 + 1))) | head -c "$BODY_BYTES")
+  TAKEN_PORTS=
+  free_port; BACKEND_PORT=$PORT
+  free_port; NGINX_PORT=$PORT
+  free_port; ROUTER_PORT=$PORT
+  RUN_NUMBER=0 TARGET_LINES=()
+  trap cleanup EXIT
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
+
+  say "Router benchmark: $CPU_PLAN"
+  say "  backend :$BACKEND_PORT, nginx proxy :$NGINX_PORT, router :$ROUTER_PORT; results in $DIR"
+  [ -z "$LOADS" ] || build_openloop
+  start_servers
+  compare_proxies
+  [ -z "$LOADS" ] || compare_latency
+  [ "$ROUTES" -gt 1 ] && compare_tables
+  report
+  if [ ${#ERRORS[@]} -gt 0 ]; then
+    say ""
+    say "Errors:"
+    printf '  %s\n' "${ERRORS[@]}"
+    exit 1
+  fi
+}
+
+main "$@"
