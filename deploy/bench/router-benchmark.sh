@@ -24,7 +24,7 @@
 #   ROUNDS              alternating nginx/router rounds per connection count and per load [5]
 #   DURATION            seconds per measured run [15]
 #   WARMUP              seconds of discarded load on the router before measuring [60]
-#   LOADS               offered rates of the latency part, in % of nginx's median requests/s; "" skips it ["50 80"]
+#   LOADS               offered rates of the latency part, in % of nginx's median requests/s; "" skips it ["50 70"]
 #   OPEN_CONNECTIONS    connections of the open-loop generator [64]
 #   ROUTES              size of the large route table; 0 skips the route-table part [10000]
 #   ROUTE_CONNECTIONS   connection count of the route-table runs [64]
@@ -52,7 +52,7 @@ CONNECTIONS=${CONNECTIONS:-"64 256"}
 ROUNDS=${ROUNDS:-5}
 DURATION=${DURATION:-15}
 WARMUP=${WARMUP:-60}
-LOADS=${LOADS-"50 80"}
+LOADS=${LOADS-"50 70"}
 OPEN_CONNECTIONS=${OPEN_CONNECTIONS:-64}
 ROUTES=${ROUTES:-10000}
 ROUTE_CONNECTIONS=${ROUTE_CONNECTIONS:-64}
