@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +39,9 @@ public final class Router implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Router.class);
     static final WriteBufferWaterMark WRITE_BUFFER_WATER_MARK = new WriteBufferWaterMark(32 * 1024, 64 * 1024);
     static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(5);
+    private static final String THREAD_POOL_NAME = "slipway-router";
+    /** Netty's thread factory names loop threads {@code <pool>-<pool id>-<thread id>}. */
+    private static final Pattern LOOP_THREAD_NAME = Pattern.compile(THREAD_POOL_NAME + "-\\d+-\\d+");
     static final int ACCEPT_BACKLOG = 1024;
     /** At most one warning about refused connections this often. */
     static final Duration REFUSAL_WARNING_INTERVAL = Duration.ofSeconds(10);
@@ -69,7 +73,7 @@ public final class Router implements AutoCloseable {
 
     static Router start(RouterOptions options, Transport transport) {
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(options.eventLoops(),
-                new DefaultThreadFactory("slipway-router"), transport.ioHandlerFactory());
+                new DefaultThreadFactory(THREAD_POOL_NAME), transport.ioHandlerFactory());
         RouterState state = new RouterState(options);
         try {
             Map<EventLoop, LoopContext> byLoop = new IdentityHashMap<>();
@@ -211,14 +215,34 @@ public final class Router implements AutoCloseable {
             }
             closed = true;
         }
-        serverChannel.close().syncUninterruptibly();
-        group.shutdownGracefully(0, SHUTDOWN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).syncUninterruptibly();
-        // The loops have stopped, so this thread may hand over what their access log buffers still hold.
-        loops.forEach(LoopContext::onClose);
+        long patience = SHUTDOWN_TIMEOUT.toMillis();
+        if (!serverChannel.close().awaitUninterruptibly(patience)) {
+            LOG.warn("The listening socket on port {} did not close within {} ms", port, patience);
+        }
+        // Bounded, so that a stuck event loop cannot keep the process from exiting; its stack is logged instead.
+        if (group.shutdownGracefully(0, patience, TimeUnit.MILLISECONDS).awaitUninterruptibly(2 * patience)) {
+            // The loops have stopped, so this thread may hand over what their access log buffers still hold.
+            loops.forEach(LoopContext::onClose);
+        } else {
+            logStuckLoops();
+        }
         if (state.accessLog != null) {
             state.accessLog.close();
         }
         state.metrics.close();
         LOG.info("Router on port {} closed", port);
+    }
+
+    private void logStuckLoops() {
+        Thread.getAllStackTraces().forEach((thread, stack) -> {
+            if (LOOP_THREAD_NAME.matcher(thread.getName()).matches()) {
+                StringBuilder trace = new StringBuilder();
+                for (StackTraceElement frame : stack) {
+                    trace.append("\n\tat ").append(frame);
+                }
+                LOG.warn("Event loop {} did not stop within {} ms; closing without it:{}", thread.getName(),
+                        2 * SHUTDOWN_TIMEOUT.toMillis(), trace);
+            }
+        });
     }
 }
