@@ -31,6 +31,7 @@ class HostileClientIT {
             for (int i = 0; i < 100_000; i++) {
                 out.write(chunk);
                 out.flush();
+                // The instance's own pace: a stream that goes on for minutes unless its client leaves.
                 Thread.sleep(1);
             }
         } catch (IOException e) {
@@ -82,6 +83,7 @@ class HostileClientIT {
         try (RawHttpConnection slow = new RawHttpConnection(router.port())) {
             slow.send("GET / HTTP/1.1\r\nHost: app.loc");
             for (int i = 0; i < 3; i++) {
+                // A slow sender is the subject: bytes that trickle in must not restart the head timeout.
                 Thread.sleep(50);
                 slow.send("a");
                 assertThat(TestClient.get(router.port(), "app.localhost").body()).isEqualTo("backend");

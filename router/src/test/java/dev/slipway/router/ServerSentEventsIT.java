@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -27,6 +28,8 @@ class ServerSentEventsIT {
 
     private static final int EVENTS = 5;
 
+    /** Holds the silent instance's stream open until the test ends. */
+    private final CountDownLatch silence = new CountDownLatch(1);
     /** The instance sends the next event only once the test hands it a token. */
     private final BlockingQueue<String> go = new LinkedBlockingQueue<>();
     private final TestBackend events = TestBackend.start("events", exchange -> {
@@ -53,6 +56,7 @@ class ServerSentEventsIT {
             for (int i = 1; i <= EVENTS; i++) {
                 out.write(("data: tick " + i + "\n\n").getBytes(StandardCharsets.UTF_8));
                 out.flush();
+                // The instance's pace: never silent for the stream idle timeout, longer in all than the request timeout.
                 Thread.sleep(150);
             }
         } catch (InterruptedException e) {
@@ -65,7 +69,7 @@ class ServerSentEventsIT {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write("data: hello\n\n".getBytes(StandardCharsets.UTF_8));
             out.flush();
-            Thread.sleep(5_000);
+            silence.await(10, TimeUnit.SECONDS);
         } catch (InterruptedException | IOException e) {
             // the router gave up on the stream
         }
@@ -83,6 +87,7 @@ class ServerSentEventsIT {
 
     @AfterEach
     void stop() {
+        silence.countDown();
         router.close();
         events.close();
         ticking.close();

@@ -101,6 +101,7 @@ class TimeoutIT {
         await().untilAsserted(() -> assertThat(router.inFlight(stuck.address())).isZero());
     }
 
+    /** An instance that takes its time: its latency is what the timeouts are tested against. */
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);

@@ -1,6 +1,7 @@
 package dev.slipway.build.image.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.slipway.build.RecordingLog;
 import dev.slipway.build.model.ModelObject;
@@ -106,11 +107,13 @@ class ImageCollectorIT extends DockerBuildTestSupport {
         var leftover = clients.control().createContainerCmd(PYTHON_IMAGE).withLabels(Map.of(
                 BuildLabels.MANAGED, "true", BuildLabels.KIND, ImageKind.BUILD_CONTAINER.label(),
                 BuildLabels.SERVICE, service)).exec().getId();
-        Thread.sleep(1_100);
+        var collector = new ImageCollector(clients);
 
-        var garbage = new ImageCollector(clients).collect(Map.of(), Duration.ofHours(1), Duration.ZERO);
-
-        assertThat(garbage.removedContainers()).contains(leftover);
+        // Docker states creation times in whole seconds, so a container counts as older than zero
+        // seconds only from the next second on.
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                assertThat(collector.collect(Map.of(), Duration.ofHours(1), Duration.ZERO).removedContainers())
+                        .contains(leftover));
         assertThat(buildContainers()).isEmpty();
     }
 
