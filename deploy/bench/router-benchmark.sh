@@ -224,7 +224,9 @@ start_servers() {
   read -r -a java_opts <<<"$ROUTER_JAVA_OPTS"
   [ "$PIN" = 1 ] && java_opts=("-XX:ActiveProcessorCount=$PROXY_CPU_COUNT" "${java_opts[@]}")
   java_opts+=("-Xlog:gc,safepoint:file=$DIR/router-gc.log")
-  local router_args=(--port "$ROUTER_PORT" --state "$DIR/routes.json" --event-loops "$WORKERS")
+  # The control port makes the router record its per-service metrics, as it does under Slipway.
+  local router_args=(--port "$ROUTER_PORT" --state "$DIR/routes.json" --event-loops "$WORKERS"
+    --control-port "$CONTROL_PORT" --control-token "bench-$RANDOM$RANDOM")
   # nginx logs nothing either; older routers have no access log and no such option.
   if "$ROUTER_JAVA" -jar "$ROUTER_JAR" --help 2>&1 | grep -q -- --access-log; then
     router_args+=(--access-log off)
@@ -580,6 +582,7 @@ main() {
   free_port; BACKEND_PORT=$PORT
   free_port; NGINX_PORT=$PORT
   free_port; ROUTER_PORT=$PORT
+  free_port; CONTROL_PORT=$PORT
   RUN_NUMBER=0 TARGET_LINES=()
   trap cleanup EXIT
   trap 'exit 130' INT

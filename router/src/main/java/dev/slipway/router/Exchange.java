@@ -35,10 +35,11 @@ final class Exchange implements ChannelFutureListener {
     final ClientRequest clientRequest;
     final RequestRecord record;
     final ExchangeTimer timer;
-    final ExchangeReplies replies;
     private final UpstreamLink upstream;
     /** Null until a target fails this request. */
     private Failover failover;
+    /** Null until the router answers itself. */
+    private ExchangeReplies replies;
     private boolean webSocket;
     private long requestBodyBytes;
 
@@ -65,26 +66,25 @@ final class Exchange implements ChannelFutureListener {
         this.clientRequest = ClientRequest.of(request);
         this.upstream = new UpstreamLink(loop, this, request);
         this.timer = new ExchangeTimer(this);
-        this.replies = new ExchangeReplies(this);
     }
 
     void start() {
         if (request.decoderResult().isFailure()) {
-            replies.unparsable(request.decoderResult().cause());
+            replies().unparsable(request.decoderResult().cause());
             return;
         }
         String hostHeader = request.headers().get(HttpHeaderNames.HOST);
         RouteEntry entry = hostHeader == null ? null : loop.routes().find(hostHeader, request.uri());
         if (entry == null) {
-            replies.unrouted(hostHeader);
+            replies().unrouted(hostHeader);
             return;
         }
         record.routed(entry);
         if (HttpUtil.getContentLength(request, -1L) > entry.maxBodySize) {
-            replies.tooLarge();
+            replies().tooLarge();
             return;
         }
-        if (!replies.acceptExpectation()) {
+        if (request.headers().contains(HttpHeaderNames.EXPECT) && !replies().acceptExpectation()) {
             return;
         }
         webSocket = WebSockets.isUpgradeRequest(request);
@@ -102,7 +102,7 @@ final class Exchange implements ChannelFutureListener {
         List<Backend> failed = failover == null ? List.of() : failover.failed;
         Backend backend = entry == null ? null : entry.pick(loop.index, failed);
         if (backend == null) {
-            replies.noTarget(entry, !failed.isEmpty());
+            replies().noTarget(entry, !failed.isEmpty());
             return;
         }
         record.count(backend);
@@ -120,6 +120,14 @@ final class Exchange implements ChannelFutureListener {
         }
     }
 
+    /** The router's own answers, made only for the requests that need one. */
+    ExchangeReplies replies() {
+        if (replies == null) {
+            replies = new ExchangeReplies(this);
+        }
+        return replies;
+    }
+
     private Failover failover() {
         if (failover == null) {
             failover = new Failover(this);
@@ -133,7 +141,7 @@ final class Exchange implements ChannelFutureListener {
             content.release();
             // An unparsable head arrives as one full request whose failure start() has already answered.
             if (!request.decoderResult().isFailure()) {
-                replies.unreadableBody(cause);
+                replies().unreadableBody(cause);
             }
             return;
         }
@@ -145,7 +153,7 @@ final class Exchange implements ChannelFutureListener {
             requestBodyBytes += content.content().readableBytes();
             if (requestBodyBytes > record.route.maxBodySize) {
                 content.release();
-                replies.tooLarge();
+                replies().tooLarge();
                 return;
             }
             timer.activity();
@@ -164,7 +172,7 @@ final class Exchange implements ChannelFutureListener {
     void onUpstreamMessage(Object msg) {
         if (msg instanceof HttpObject object && object.decoderResult().isFailure()) {
             ReferenceCountUtil.release(msg);
-            onInvalidResponse(replies.invalidResponseDetail());
+            onInvalidResponse(replies().invalidResponseDetail());
             return;
         }
         if (msg instanceof HttpResponse response) {
@@ -205,7 +213,7 @@ final class Exchange implements ChannelFutureListener {
     private void onSwitchingProtocols(HttpResponse response) {
         if (!webSocket || !WebSockets.isUpgradeResponse(response)) {
             ReferenceCountUtil.release(response);
-            onInvalidResponse(replies.unaskedSwitchDetail());
+            onInvalidResponse(replies().unaskedSwitchDetail());
             return;
         }
         switching = true;
@@ -284,7 +292,7 @@ final class Exchange implements ChannelFutureListener {
             abort();
         } else if (!clientRequest.idempotent() || upstream.bodyForwarded() || webSocket
                 || !failover().retryAfterClose(upstream.reused())) {
-            replies.upstreamClosed();
+            replies().upstreamClosed();
         }
     }
 
@@ -298,7 +306,7 @@ final class Exchange implements ChannelFutureListener {
         if (responseStarted) {
             abort();
         } else {
-            replies.error(HttpResponseStatus.BAD_GATEWAY, detail);
+            replies().error(HttpResponseStatus.BAD_GATEWAY, detail);
         }
     }
 

@@ -61,9 +61,6 @@ final class ExchangeReplies {
      */
     boolean acceptExpectation() {
         HttpRequest request = exchange.request;
-        if (!request.headers().contains(HttpHeaderNames.EXPECT)) {
-            return true;
-        }
         boolean continueExpected = HttpUtil.is100ContinueExpected(request);
         if (!continueExpected && request.protocolVersion().compareTo(HttpVersion.HTTP_1_1) >= 0) {
             exchange.closeClient = true;

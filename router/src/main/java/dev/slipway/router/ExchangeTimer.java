@@ -83,7 +83,7 @@ final class ExchangeTimer implements Runnable {
             return;
         }
         switch (mode) {
-            case REQUEST -> exchange.replies.timedOut();
+            case REQUEST -> exchange.replies().timedOut();
             case STREAM -> {
                 long now = System.nanoTime();
                 long idle = now - lastActivity;

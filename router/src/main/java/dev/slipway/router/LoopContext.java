@@ -27,6 +27,8 @@ final class LoopContext {
     final AccessLogBuffer accessLog;
     private final Bootstrap upstream;
     private final Bootstrap probes;
+    /** The loop's thread once it has started, for a report when the loop does not stop. */
+    volatile Thread thread;
     /** Set by {@link #onPublished} on this loop, so requests read the routes without a volatile read. */
     private RoutingSnapshot routes = RoutingSnapshot.EMPTY;
 
@@ -55,6 +57,7 @@ final class LoopContext {
                 // A probe only checks that the instance accepts connections, and closes at once.
             }
         });
+        loop.execute(() -> thread = Thread.currentThread());
         long idleTimeout = state.options.upstreamIdleTimeout().toNanos();
         loop.scheduleAtFixedRate(pool::closeExpired, idleTimeout, idleTimeout, TimeUnit.NANOSECONDS);
         if (accessLog != null) {

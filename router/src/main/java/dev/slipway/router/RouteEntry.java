@@ -17,7 +17,6 @@ final class RouteEntry {
      */
     private static final int SCORE_PADDING = 16;
 
-    final Route route;
     final Backend[] backends;
     final int[] weights;
     /** Smooth round-robin scores, one row per event loop. */
@@ -30,7 +29,6 @@ final class RouteEntry {
 
     RouteEntry(Route route, Map<String, Backend> backendsByAddress, int eventLoops, ServiceMetrics metrics,
                RouterOptions options) {
-        this.route = route;
         List<Target> targets = route.targets();
         this.backends = new Backend[targets.size()];
         this.weights = new int[targets.size()];

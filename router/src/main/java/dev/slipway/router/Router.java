@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,8 +39,6 @@ public final class Router implements AutoCloseable {
     static final WriteBufferWaterMark WRITE_BUFFER_WATER_MARK = new WriteBufferWaterMark(32 * 1024, 64 * 1024);
     static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(5);
     private static final String THREAD_POOL_NAME = "slipway-router";
-    /** Netty's thread factory names loop threads {@code <pool>-<pool id>-<thread id>}. */
-    private static final Pattern LOOP_THREAD_NAME = Pattern.compile(THREAD_POOL_NAME + "-\\d+-\\d+");
     static final int ACCEPT_BACKLOG = 1024;
     /** At most one warning about refused connections this often. */
     static final Duration REFUSAL_WARNING_INTERVAL = Duration.ofSeconds(10);
@@ -234,15 +231,18 @@ public final class Router implements AutoCloseable {
     }
 
     private void logStuckLoops() {
-        Thread.getAllStackTraces().forEach((thread, stack) -> {
-            if (LOOP_THREAD_NAME.matcher(thread.getName()).matches()) {
+        for (LoopContext context : loops) {
+            Thread thread = context.thread;
+            if (thread != null && thread.isAlive()) {
                 StringBuilder trace = new StringBuilder();
-                for (StackTraceElement frame : stack) {
+                for (StackTraceElement frame : thread.getStackTrace()) {
                     trace.append("\n\tat ").append(frame);
                 }
                 LOG.warn("Event loop {} did not stop within {} ms; closing without it:{}", thread.getName(),
                         2 * SHUTDOWN_TIMEOUT.toMillis(), trace);
+            } else if (thread != null) {
+                LOG.warn("Event loop {} ended without finishing its shutdown; see its error above", thread.getName());
             }
-        });
+        }
     }
 }

@@ -6,14 +6,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A published route table as one router serves it: the table, its index of {@link RouteEntry route entries}
- * and the backends of its targets, whose addresses were looked up when it was built so that event loops never
- * wait for a name lookup.
+ * A published route table as one router serves it: the table and its index of {@link RouteEntry route
+ * entries}, whose backends' addresses were looked up when it was built so that event loops never wait for a
+ * name lookup.
  */
-record RoutingSnapshot(RouteTable table, RouteIndex<RouteEntry> index, Map<String, Backend> backends) {
+record RoutingSnapshot(RouteTable table, RouteIndex<RouteEntry> index) {
 
     static final RoutingSnapshot EMPTY = new RoutingSnapshot(RouteTable.EMPTY,
-            RouteIndex.build(List.of(), route -> null), Map.of());
+            RouteIndex.build(List.of(), route -> null));
 
     static RoutingSnapshot build(RouteTable table, Backends backends, RouterMetrics metrics, RouterOptions options) {
         Map<String, Backend> adopted = backends.adopt(table.addresses());
@@ -31,7 +31,7 @@ record RoutingSnapshot(RouteTable table, RouteIndex<RouteEntry> index, Map<Strin
             }
         });
         metrics.retainOnly(byService.keySet());
-        return new RoutingSnapshot(table, index, adopted);
+        return new RoutingSnapshot(table, index);
     }
 
     RouteEntry find(String hostHeader, String target) {

@@ -86,12 +86,14 @@ public final class StandaloneRouter implements AutoCloseable {
         StateFileWatcher.Stamp stamp = StateFileWatcher.Stamp.of(file);
         RouteTable table = load(file);
         OutputStream accessLog = openAccessLog(options.accessLog());
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        // Only the control port serves metrics; without it, requests record none.
+        PrometheusMeterRegistry registry = options.control() == null ? null
+                : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Router router;
         try {
             router = Router.start(options.router().withAccessLog(accessLog).withMeterRegistry(registry));
         } catch (IllegalStateException e) {
-            registry.close();
+            closeQuietly(registry);
             closeQuietly(accessLog);
             throw new LaunchException(EXIT_START_FAILED, "error: " + e.getMessage());
         }
@@ -105,7 +107,7 @@ public final class StandaloneRouter implements AutoCloseable {
             } catch (IOException e) {
                 watcher.close();
                 router.close();
-                registry.close();
+                closeQuietly(registry);
                 closeQuietly(accessLog);
                 throw new LaunchException(EXIT_START_FAILED, "error: cannot listen for the control API on "
                         + options.control().bind().getHostAddress() + ":" + options.control().port() + " (" + e + ")");
@@ -180,7 +182,7 @@ public final class StandaloneRouter implements AutoCloseable {
         }
         watcher.close();
         router.close();
-        registry.close();
+        closeQuietly(registry);
         closeQuietly(accessLog);
     }
 
@@ -196,6 +198,12 @@ public final class StandaloneRouter implements AutoCloseable {
         @Override
         public void write(byte[] bytes, int offset, int length) throws IOException {
             out.write(bytes, offset, length);
+        }
+    }
+
+    private static void closeQuietly(PrometheusMeterRegistry registry) {
+        if (registry != null) {
+            registry.close();
         }
     }
 

@@ -79,6 +79,8 @@ class MetricsIT {
                 .contains("slipway_router_2xx_status_responses_total{service=\"hello\"} 1")
                 .contains("slipway_router_4xx_status_responses_total{service=\"hello\"} 0")
                 .contains("slipway_router_5xx_status_responses_total{service=\"hello\"} 0")
+                .contains("slipway_router_request_latency_seconds_bucket{service=\"hello\",le=\"0.001\"}")
+                .contains("slipway_router_request_latency_seconds_bucket{service=\"hello\",le=\"120.0\"} 1")
                 .contains("slipway_router_request_latency_seconds_bucket{service=\"hello\",le=\"+Inf\"} 1")
                 .contains("slipway_router_request_latency_seconds_count{service=\"hello\"} 1")
                 .contains("slipway_router_concurrency{service=\"hello\"} 0")
