@@ -3,6 +3,8 @@ package dev.slipway.build.model;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * How to reach an S3-compatible store. By default Slipway's own {@code AWS_ACCESS_KEY_ID},
@@ -20,6 +22,9 @@ public record StoreAccess(Optional<URI> endpoint, String region, Optional<String
                           Optional<String> secretAccessKey, Optional<String> sessionToken) {
 
     public static final String DEFAULT_REGION = "us-east-1";
+    /** Variables of {@link #asEnvironment} that say where the store is, not how to get in; logs show them. */
+    private static final Set<String> PUBLIC_VARIABLES =
+            Set.of("AWS_REGION", "AWS_DEFAULT_REGION", "AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL");
 
     /** The standard AWS variables of an environment (Slipway's own, usually). */
     public static StoreAccess fromEnvironment(Map<String, String> env) {
@@ -48,12 +53,18 @@ public record StoreAccess(Optional<URI> endpoint, String region, Optional<String
         return Map.copyOf(env);
     }
 
-    /** The values that must never appear in logs. */
-    public java.util.Set<String> secretValues() {
-        var secrets = new java.util.HashSet<String>();
-        secretAccessKey.ifPresent(secrets::add);
-        sessionToken.ifPresent(secrets::add);
-        return secrets;
+    /** The values that must never appear in logs: the credentials. */
+    public Set<String> secretValues() {
+        return secretValues(asEnvironment());
+    }
+
+    /**
+     * The values of a build's secret variables that must never appear in logs: all of them but the store's
+     * region and endpoint, which would otherwise show as masked wherever a log mentions them.
+     */
+    public static Set<String> secretValues(Map<String, String> secretEnvironment) {
+        return secretEnvironment.entrySet().stream().filter(e -> !PUBLIC_VARIABLES.contains(e.getKey()))
+                .map(Map.Entry::getValue).collect(Collectors.toUnmodifiableSet());
     }
 
     private static Optional<String> nonBlank(String value) {

@@ -5,6 +5,7 @@ import dev.slipway.build.image.BuildFailedException;
 import dev.slipway.build.image.BuildLog;
 import dev.slipway.build.image.BuildPhase;
 import dev.slipway.build.image.SecretMask;
+import dev.slipway.build.model.StoreAccess;
 import dev.slipway.build.plan.BuildPlan;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ final class BuildSession {
         this.log = log;
         this.limits = limits;
         this.deadline = System.nanoTime() + limits.timeout().toNanos();
-        this.mask = new SecretMask(plan.secretEnvironment().values());
+        this.mask = new SecretMask(StoreAccess.secretValues(plan.secretEnvironment()));
     }
 
     BuildPlan plan() {

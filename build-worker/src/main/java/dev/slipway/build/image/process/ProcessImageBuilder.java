@@ -10,6 +10,7 @@ import dev.slipway.build.image.ModelLinks;
 import dev.slipway.build.image.RunSettings;
 import dev.slipway.build.image.SecretMask;
 import dev.slipway.build.model.ModelObject;
+import dev.slipway.build.model.StoreAccess;
 import dev.slipway.build.plan.BuildPlan;
 import dev.slipway.config.AppRunnerConfig;
 import dev.slipway.config.project.ProjectKind;
@@ -120,7 +121,7 @@ public final class ProcessImageBuilder implements ImageBuilder {
         var env = new LinkedHashMap<>(environment);
         env.putAll(config.buildEnvironment());
         env.putAll(secrets);
-        var runner = new CommandRunner(app, env, buildTimeout, log, new SecretMask(secrets.values()));
+        var runner = new CommandRunner(app, env, buildTimeout, log, new SecretMask(StoreAccess.secretValues(secrets)));
         var build = config.build();
         runAll(runner, BuildPhase.PRE_BUILD, build.preBuild());
         runAll(runner, BuildPhase.BUILD, build.build());

@@ -14,6 +14,7 @@ import dev.slipway.build.image.BuildFailedException;
 import dev.slipway.build.image.BuildLog.Stream;
 import dev.slipway.build.model.ModelObject;
 import dev.slipway.build.model.ModelSet;
+import dev.slipway.build.model.StoreAccess;
 import dev.slipway.build.plan.BuildPlan;
 import dev.slipway.config.AppRunnerConfig;
 import dev.slipway.config.EnvVar;
@@ -98,6 +99,21 @@ class ProcessImageBuilderTest {
         new ProcessImageBuilder(root).build(plan, log);
 
         assertThat(log.lines(Stream.STDOUT)).containsExactly(new Line("build", "12 ****"));
+    }
+
+    @Test
+    void theStoresRegionAndEndpointStayReadableInTheLogWhileItsCredentialsAreMasked() {
+        var access = new StoreAccess(Optional.of(URI.create("http://127.0.0.1:9000")), "eu-west-3",
+                Optional.of("AKIAEXAMPLEKEY"), Optional.of("secret-access-key"), Optional.empty());
+        var config = TestConfigs.buildingWith(
+                "echo $AWS_REGION $AWS_ENDPOINT_URL_S3 $AWS_ACCESS_KEY_ID $AWS_SECRET_ACCESS_KEY");
+        var plan = plan(TestConfigs.HELLO_PYTHON, config).withModels(ModelSet.EMPTY, access.asEnvironment());
+        var log = new RecordingLog();
+
+        new ProcessImageBuilder(root).build(plan, log);
+
+        assertThat(log.lines(Stream.STDOUT))
+                .containsExactly(new Line("build", "eu-west-3 http://127.0.0.1:9000 **** ****"));
     }
 
     @Test
