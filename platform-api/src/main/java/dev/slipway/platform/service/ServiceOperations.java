@@ -1,9 +1,12 @@
 package dev.slipway.platform.service;
 
 import dev.slipway.platform.deployment.Deployer;
+import dev.slipway.platform.deployment.Deployment;
 import dev.slipway.platform.deployment.DeploymentListener;
+import dev.slipway.platform.deployment.DeploymentRepository;
 import dev.slipway.platform.deployment.DeploymentTrigger;
 import dev.slipway.platform.gitpush.GitRepositories;
+import dev.slipway.platform.logs.DeploymentLogs;
 import dev.slipway.platform.routing.ServiceRoutes;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -16,13 +19,17 @@ class ServiceOperations {
     private final GitRepositories repositories;
     private final Deployer deployer;
     private final ServiceRoutes routes;
+    private final DeploymentRepository deployments;
+    private final DeploymentLogs logs;
 
     ServiceOperations(ServiceRepository services, GitRepositories repositories, Deployer deployer,
-                      ServiceRoutes routes) {
+                      ServiceRoutes routes, DeploymentRepository deployments, DeploymentLogs logs) {
         this.services = services;
         this.repositories = repositories;
         this.deployer = deployer;
         this.routes = routes;
+        this.deployments = deployments;
+        this.logs = logs;
     }
 
     /** Creates the service; one with a fetchable source starts deploying at once. */
@@ -38,12 +45,14 @@ class ServiceOperations {
         return service;
     }
 
-    /** Stops the service's instances, removes its route, repository and records. */
+    /** Stops the service's instances, removes its route, repository, records and deployment logs. */
     void delete(Service service) {
         deployer.retire(service);
         routes.unroute(service.name());
         repositories.delete(service.name());
+        var deploymentIds = deployments.listForService(service.id()).stream().map(Deployment::id).toList();
         services.delete(service.id());
+        deploymentIds.forEach(logs::delete);
     }
 
     String url(String service) {

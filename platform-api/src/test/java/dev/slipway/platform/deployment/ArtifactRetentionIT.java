@@ -54,6 +54,9 @@ class ArtifactRetentionIT {
             var deleted = slipway.api().delete("/api/v1/services/kept");
             assertThat(deleted.status()).isEqualTo(200);
             assertThat(Files.exists(home.resolve("builds").resolve("kept"))).isFalse();
+            try (var logs = Files.list(home.resolve("logs").resolve("deployments"))) {
+                assertThat(logs).as("the deleted service's deployment logs").isEmpty();
+            }
             assertThat(slipway.service("kept").get().status()).isEqualTo(404);
         }
     }
