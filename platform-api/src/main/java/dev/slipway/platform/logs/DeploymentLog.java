@@ -1,5 +1,6 @@
 package dev.slipway.platform.logs;
 
+import dev.slipway.build.image.SecretMask;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,7 +11,9 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -25,7 +28,8 @@ public final class DeploymentLog implements AutoCloseable {
 
     private final JsonMapper json;
     private final BufferedWriter writer;
-    private final SecretMask mask = new SecretMask();
+    private final Set<String> secrets = new HashSet<>();
+    private volatile SecretMask mask = SecretMask.NONE;
     private final List<Consumer<LogLine>> followers = new CopyOnWriteArrayList<>();
     private final List<Runnable> closeListeners = new CopyOnWriteArrayList<>();
     private long seq;
@@ -43,8 +47,9 @@ public final class DeploymentLog implements AutoCloseable {
     }
 
     /** Values that are replaced by {@value SecretMask#MASK} in every later line. */
-    public void maskSecrets(Collection<String> secrets) {
-        mask.add(secrets);
+    public synchronized void maskSecrets(Collection<String> values) {
+        secrets.addAll(values);
+        mask = new SecretMask(secrets);
     }
 
     /** {@code text} with every known secret replaced. */
