@@ -7,8 +7,8 @@ import dev.slipway.platform.service.ServiceRepository;
 import dev.slipway.platform.system.SlipwayProperties;
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
-import java.util.stream.Collectors;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -43,12 +43,13 @@ class ArtifactRetention {
     /** Removes what the service's old deployments left behind. Failures are logged, never thrown. */
     void collect(long serviceId) {
         try {
-            services.findById(serviceId).ifPresent(service -> collector.keepOnly(service.name(), kept(service)));
             var keptModels = new HashSet<String>();
             for (var service : services.findAll()) {
-                for (var id : kept(service)) {
-                    deployments.find(id).ifPresent(d -> d.models().forEach(m -> keptModels.add(m.sha256())));
+                var kept = kept(service);
+                if (service.id() == serviceId) {
+                    collector.keepOnly(service.name(), kept.keySet());
                 }
+                kept.values().forEach(d -> d.models().forEach(m -> keptModels.add(m.sha256())));
             }
             modelCache.collectGarbage(keptModels, MODEL_GRACE);
         } catch (RuntimeException e) {
@@ -65,14 +66,14 @@ class ArtifactRetention {
         }
     }
 
-    private java.util.Set<String> kept(Service service) {
-        var ids = new LinkedHashSet<String>();
-        service.activeDeploymentId().ifPresent(ids::add);
-        ids.addAll(deployments.listForService(service.id()).stream()
-                .filter(d -> d.status().isSuccess() || !d.status().isFinished())
-                .limit(keep)
-                .map(Deployment::id)
-                .collect(Collectors.toList()));
-        return ids;
+    /** The deployments whose artifacts stay, by id: the active one and the latest successful or running ones. */
+    private Map<String, Deployment> kept(Service service) {
+        var all = deployments.listForService(service.id());
+        var kept = new LinkedHashMap<String, Deployment>();
+        service.activeDeploymentId().flatMap(id -> all.stream().filter(d -> d.id().equals(id)).findFirst())
+                .ifPresent(d -> kept.put(d.id(), d));
+        all.stream().filter(d -> d.status().isSuccess() || !d.status().isFinished()).limit(keep)
+                .forEach(d -> kept.putIfAbsent(d.id(), d));
+        return kept;
     }
 }
