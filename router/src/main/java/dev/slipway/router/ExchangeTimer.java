@@ -1,7 +1,6 @@
 package dev.slipway.router;
 
 import java.time.Duration;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +13,7 @@ import org.slf4j.LoggerFactory;
  * response, it bounds how long the rest of an unread request body is read and dropped.
  *
  * <p>Activity only stamps a field; the timer looks at it when it fires, so there is no rescheduling per chunk.
+ * The time itself is kept by the client connection's {@link Deadline}, which schedules no task per request.
  */
 final class ExchangeTimer implements Runnable {
 
@@ -30,7 +30,7 @@ final class ExchangeTimer implements Runnable {
 
     private final Exchange exchange;
     private final long streamIdleTimeout;
-    private ScheduledFuture<?> future;
+    private final Deadline deadline;
     private long due;
     private int mode = OFF;
     private long lastActivity;
@@ -38,6 +38,7 @@ final class ExchangeTimer implements Runnable {
     ExchangeTimer(Exchange exchange) {
         this.exchange = exchange;
         this.streamIdleTimeout = exchange.loop.state.options.streamIdleTimeout().toNanos();
+        this.deadline = exchange.inbound.deadline();
     }
 
     void startRequest(long timeoutNanos) {
@@ -53,7 +54,6 @@ final class ExchangeTimer implements Runnable {
         mode = STREAM;
         lastActivity = System.nanoTime();
         if (due - lastActivity > streamIdleTimeout) {
-            cancelFuture();
             arm(lastActivity, streamIdleTimeout);
         }
     }
@@ -66,19 +66,17 @@ final class ExchangeTimer implements Runnable {
     }
 
     void discard() {
-        cancelFuture();
         mode = DISCARD;
         arm(System.nanoTime(), DISCARD_TIMEOUT.toNanos());
     }
 
     void cancel() {
-        cancelFuture();
+        deadline.clear(this);
         mode = OFF;
     }
 
     @Override
     public void run() {
-        future = null;
         if (exchange.finished()) {
             return;
         }
@@ -103,13 +101,6 @@ final class ExchangeTimer implements Runnable {
 
     private void arm(long from, long delayNanos) {
         due = from + delayNanos;
-        future = exchange.client.eventLoop().schedule(this, due - System.nanoTime(), TimeUnit.NANOSECONDS);
-    }
-
-    private void cancelFuture() {
-        if (future != null) {
-            future.cancel(false);
-            future = null;
-        }
+        deadline.set(due, this);
     }
 }

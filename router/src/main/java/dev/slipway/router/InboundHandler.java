@@ -28,6 +28,7 @@ final class InboundHandler extends ChannelInboundHandlerAdapter {
     private final ClientTimer timer;
     private final ArrayDeque<Object> pipelined = new ArrayDeque<>();
     private ChannelHandlerContext ctx;
+    private Deadline deadline;
     private String clientIp;
     private Exchange exchange;
     private boolean drainScheduled;
@@ -45,6 +46,17 @@ final class InboundHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void handlerAdded(ChannelHandlerContext context) {
         ctx = context;
+        deadline = new Deadline(context.executor());
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext context) {
+        deadline.close();
+    }
+
+    /** The connection's one pending exchange timeout. */
+    Deadline deadline() {
+        return deadline;
     }
 
     @Override
@@ -92,6 +104,7 @@ final class InboundHandler extends ChannelInboundHandlerAdapter {
         if (exchange != null) {
             exchange.onClientClosed();
         }
+        deadline.close();
         releasePipelined();
     }
 

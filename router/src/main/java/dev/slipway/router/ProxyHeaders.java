@@ -1,6 +1,7 @@
 package dev.slipway.router;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.util.AsciiString;
 import java.util.List;
@@ -19,6 +20,10 @@ final class ProxyHeaders {
             HttpHeaderNames.CONNECTION, HttpHeaderNames.KEEP_ALIVE, PROXY_CONNECTION,
             HttpHeaderNames.TE, HttpHeaderNames.TRAILER, HttpHeaderNames.UPGRADE);
 
+    private static final List<AsciiString> KEPT = List.of(
+            HttpHeaderValues.KEEP_ALIVE, HttpHeaderValues.CLOSE, HttpHeaderNames.HOST,
+            HttpHeaderNames.CONTENT_LENGTH, HttpHeaderNames.TRANSFER_ENCODING);
+
     private ProxyHeaders() {
     }
 
@@ -29,8 +34,11 @@ final class ProxyHeaders {
     static void forwardRequest(HttpHeaders headers, String clientIp, String requestId) {
         String host = headers.get(HttpHeaderNames.HOST);
         removeHopByHop(headers);
-        List<String> forwardedFor = headers.getAll(X_FORWARDED_FOR);
-        headers.set(X_FORWARDED_FOR, forwardedFor.isEmpty() ? clientIp : String.join(", ", forwardedFor) + ", " + clientIp);
+        if (headers.contains(X_FORWARDED_FOR)) {
+            headers.set(X_FORWARDED_FOR, String.join(", ", headers.getAll(X_FORWARDED_FOR)) + ", " + clientIp);
+        } else {
+            headers.set(X_FORWARDED_FOR, clientIp);
+        }
         headers.set(X_FORWARDED_PROTO, "http");
         if (host != null) {
             headers.set(X_FORWARDED_HOST, host);
@@ -46,12 +54,9 @@ final class ProxyHeaders {
 
     /** Removes the hop-by-hop headers and every header the Connection header names, except message framing. */
     static void removeHopByHop(HttpHeaders headers) {
-        for (String connection : headers.getAll(HttpHeaderNames.CONNECTION)) {
-            for (String token : connection.split(",")) {
-                String name = token.strip();
-                if (!name.isEmpty() && !isFraming(name)) {
-                    headers.remove(name);
-                }
+        if (headers.contains(HttpHeaderNames.CONNECTION)) {
+            for (String connection : headers.getAll(HttpHeaderNames.CONNECTION)) {
+                removeNamedBy(headers, connection);
             }
         }
         for (AsciiString name : HOP_BY_HOP) {
@@ -59,9 +64,39 @@ final class ProxyHeaders {
         }
     }
 
-    private static boolean isFraming(String name) {
-        return HttpHeaderNames.HOST.contentEqualsIgnoreCase(name)
-                || HttpHeaderNames.CONTENT_LENGTH.contentEqualsIgnoreCase(name)
-                || HttpHeaderNames.TRANSFER_ENCODING.contentEqualsIgnoreCase(name);
+    /** Removes the headers a Connection value lists; its usual tokens take no allocation. */
+    private static void removeNamedBy(HttpHeaders headers, String connection) {
+        int start = 0;
+        while (start <= connection.length()) {
+            int end = connection.indexOf(',', start);
+            if (end < 0) {
+                end = connection.length();
+            }
+            int from = start;
+            int to = end;
+            while (from < to && Character.isWhitespace(connection.charAt(from))) {
+                from++;
+            }
+            while (to > from && Character.isWhitespace(connection.charAt(to - 1))) {
+                to--;
+            }
+            if (from < to && !isKept(connection, from, to - from)) {
+                headers.remove(connection.substring(from, to));
+            }
+            start = end + 1;
+        }
+    }
+
+    /**
+     * True for tokens that name no header to remove here: message framing, which the codecs own, and the
+     * connection options that are not header names (or are removed anyway).
+     */
+    private static boolean isKept(String value, int from, int length) {
+        for (AsciiString name : KEPT) {
+            if (name.length() == length && value.regionMatches(true, from, name.toString(), 0, length)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -86,6 +86,44 @@ class TimeoutIT {
     }
 
     @Test
+    void aQuickRequestDoesNotCutShortTheLongerTimeoutOfTheNextOneOnTheSameConnection() throws Exception {
+        try (TestBackend quick = TestBackend.start("quick")) {
+            router.publish(RouteTable.of(List.of(
+                    Route.of("hasty.localhost", quick.address()),
+                    Route.of("patient.localhost", slow.address()).withRequestTimeout(Duration.ofSeconds(5)))));
+            try (RawHttpConnection connection = new RawHttpConnection(router.port())) {
+                // The first request's 300 ms deadline passes while the second, allowed 5 s, waits 800 ms.
+                assertThat(connection.get("hasty.localhost", "/", "").status()).isEqualTo(200);
+
+                RawHttpConnection.Response late = connection.get("patient.localhost", "/", "");
+
+                assertThat(late.status()).isEqualTo(200);
+                assertThat(late.bodyText()).isEqualTo("late but fine");
+            }
+        }
+    }
+
+    @Test
+    void aShorterTimeoutAfterALongerOneOnTheSameConnectionStillFiresInTime() throws Exception {
+        try (Router patientRouter = Router.start(RouterOptions.onPort(0).withRequestTimeout(Duration.ofSeconds(30)));
+             TestBackend quick = TestBackend.start("quick")) {
+            patientRouter.publish(RouteTable.of(List.of(
+                    Route.of("patient.localhost", quick.address()),
+                    Route.of("hasty.localhost", stuck.address()).withRequestTimeout(Duration.ofMillis(200)))));
+            try (RawHttpConnection connection = new RawHttpConnection(patientRouter.port())) {
+                assertThat(connection.get("patient.localhost", "/", "").status()).isEqualTo(200);
+                long started = System.nanoTime();
+
+                RawHttpConnection.Response response = connection.get("hasty.localhost", "/", "");
+
+                assertThat(response.status()).isEqualTo(504);
+                assertThat(response.bodyText()).contains("did not respond within 200 ms");
+                assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+            }
+        }
+    }
+
+    @Test
     void answers408AndClosesWhenTheClientStopsSendingItsBody() throws Exception {
         router.publish(RouteTable.of(List.of(Route.of("app.localhost", stuck.address()))));
         try (RawHttpConnection connection = new RawHttpConnection(router.port())) {
