@@ -12,7 +12,10 @@
 #     how many CPUs it has); wrk and the backend share LOAD_CPUS;
 #   - the router is warmed up for WARMUP seconds first, and that load is discarded;
 #   - then per connection count: one run against the backend directly, and ROUNDS alternating rounds of
-#     nginx and the router; the table shows medians, the ratios and CPU time per request;
+#     nginx and the router; the table shows medians and CPU time per request;
+#   - the ratios are round by round: each compares two runs seconds apart, and the report gives the median
+#     ratio with a 95% confidence interval. Rounds are short and many because a shared VM's speed wanders
+#     by 10-20% over seconds; adjacent short runs see the same speed, so their ratio cancels it;
 #   - the latency part offers fixed rates (LOADS, in % of nginx's throughput) with an open-loop generator
 #     (openloop.c, built here with gcc), which times each request from when it was due to be sent, so a stall
 #     is not hidden the way a closed loop such as wrk hides it; p99 is compared there, below saturation;
@@ -21,8 +24,8 @@
 #
 # Knobs (environment variables, defaults in brackets):
 #   CONNECTIONS         wrk connection counts, each measured separately ["64 256"]
-#   ROUNDS              alternating nginx/router rounds per connection count and per load [5]
-#   DURATION            seconds per measured run [15]
+#   ROUNDS              alternating nginx/router rounds per connection count and per load [40]
+#   DURATION            seconds per measured run (the direct run takes 5 times as long) [2]
 #   WARMUP              seconds of discarded load on the router before measuring [60]
 #   LOADS               offered rates of the latency part, in % of nginx's median requests/s; "" skips it ["50 70"]
 #   OPEN_CONNECTIONS    connections of the open-loop generator [64]
@@ -49,8 +52,8 @@ cd "$(dirname "$0")/../.."
 
 HERE=deploy/bench/router-benchmark
 CONNECTIONS=${CONNECTIONS:-"64 256"}
-ROUNDS=${ROUNDS:-5}
-DURATION=${DURATION:-15}
+ROUNDS=${ROUNDS:-40}
+DURATION=${DURATION:-2}
 WARMUP=${WARMUP:-60}
 LOADS=${LOADS-"50 70"}
 OPEN_CONNECTIONS=${OPEN_CONNECTIONS:-64}
@@ -356,10 +359,42 @@ median() {
     END { if (NR == 0) print "-"; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "-" || b == "-" || b == 0) print "-"; else printf "%.2f", a / b }'; }
-verdict() {
-  awk -v v="$1" -v op="$2" -v t="$3" 'BEGIN {
-    ok = op == ">=" ? v >= t : op == "<" ? v < t : v <= t; print (v == "-" ? "n/a" : ok ? "met" : "NOT met") }'
+# Round by round ratios of two lists of figures measured in the same rounds ("a1 a2 …" / "b1 b2 …"): prints
+# "median low high n", where low–high is a distribution-free confidence interval of at least 95% for the median
+# ratio (from the order statistics, with the binomial distribution), or "- - - n" with fewer than 6 rounds.
+# Pairing cancels what drifts between rounds: each ratio compares runs measured seconds apart.
+paired() {
+  awk -v a="$1" -v b="$2" 'BEGIN {
+    na = split(a, x, " "); split(b, y, " ")
+    for (i = 1; i <= na; i++) if (x[i] != "-" && y[i] != "-" && y[i] > 0) r[++n] = x[i] / y[i]
+    if (n < 6) { printf "- - - %d\n", n; exit }
+    for (i = 2; i <= n; i++) { v = r[i]; for (j = i - 1; j >= 1 && r[j] > v; j--) r[j + 1] = r[j]; r[j + 1] = v }
+    med = n % 2 ? r[(n + 1) / 2] : (r[n / 2] + r[n / 2 + 1]) / 2
+    # Largest k with P(Binomial(n, 1/2) < k) <= 2.5%: [r_k, r_(n+1-k)] covers the median with >= 95%.
+    p = 0.5 ^ n; cdf = 0; k = 0
+    for (i = 0; i < n; i++) { cdf += p; if (cdf > 0.025) break; k = i + 1; p = p * (n - i) / (i + 1) }
+    if (k < 1) k = 1
+    printf "%.3f %.3f %.3f %d\n", med, r[k], r[n + 1 - k], n }'
+}
+
+# "1.03× (0.99–1.06)" from the output of paired().
+ratio_ci() {
+  local med lo hi n
+  read -r med lo hi n <<<"$1"
+  if [ "$med" = - ]; then echo "-"; else printf '%.2f× (%.2f–%.2f)' "$med" "$lo" "$hi"; fi
+}
+
+# The verdict for a paired ratio against a target: met / NOT met by the median, and whether the confidence
+# interval lies on one side of the target ("clearly") or straddles it ("within the noise").
+#   paired_verdict "median low high n" OP TARGET       OP: ">=" (higher is better) or "<=" (lower is better)
+paired_verdict() {
+  local med lo hi n
+  read -r med lo hi n <<<"$1"
+  awk -v m="$med" -v lo="$lo" -v hi="$hi" -v op="$2" -v t="$3" 'BEGIN {
+    if (m == "-") { print "n/a (too few rounds)"; exit }
+    ok = op == ">=" ? m >= t : m <= t
+    sure = op == ">=" ? (ok ? lo >= t : hi < t) : (ok ? hi <= t : lo > t)
+    print (ok ? "met" : "NOT met") (sure ? " (clearly: the 95% interval is on that side)" : " (within the noise: the 95% interval straddles the target)") }'
 }
 
 # "a", "b", "a" -> "a (2×), b (1×)"
@@ -390,12 +425,12 @@ build_openloop() {
 # The value of KEY=value in the generator's result line.
 field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<" $2"; }
 
-# Offers RATE requests/s to PORT for DURATION s (after 2 s not recorded) and files p50/p99/p99.9 under KEY.
+# Offers RATE requests/s to PORT for DURATION s (after 1 s not recorded) and files p50/p99/p99.9 under KEY.
 #   measure_latency KEY NAME PORT RATE
 measure_latency() {
   local key=$1 name=$2 port=$3 rate=$4 out line errors
   out="$DIR/openloop-$name-r$rate-$((++RUN_NUMBER)).txt"
-  "${LOAD_PIN[@]}" "$OPENLOOP" -p "$port" -H "$HOST" -r "$rate" -c "$OPEN_CONNECTIONS" -d "$DURATION" -w 2 \
+  "${LOAD_PIN[@]}" "$OPENLOOP" -p "$port" -H "$HOST" -r "$rate" -c "$OPEN_CONNECTIONS" -d "$DURATION" -w 1 \
     >"$out" 2>&1 || { cat "$out" >&2; die "the open-loop generator failed against $name"; }
   line=$(tail -n 1 "$out")
   LAT_RATE[$key]+="$(field achieved "$line") " LAT_P50[$key]+="$(field p50 "$line") "
@@ -439,7 +474,7 @@ compare_proxies() {
     run_load warmup-router "$ROUTER_PORT" "${CONNECTIONS%% *}" $((left < 10 ? left : 10)) "$ROUTER_PID" >/dev/null
   done
   for conns in $CONNECTIONS; do
-    measure "direct/$conns" direct "$BACKEND_PORT" "$conns" "$DURATION" "$BACKEND_PID"
+    measure "direct/$conns" direct "$BACKEND_PORT" "$conns" $((DURATION * 5)) "$BACKEND_PID"
     for ((round = 1; round <= ROUNDS; round++)); do
       # nginx first in odd rounds, the router first in even ones, so drift hits both alike.
       order=$([ $((round % 2)) = 1 ] && echo "nginx router" || echo "router nginx")
@@ -482,11 +517,13 @@ compare_tables() {
 }
 
 report() {
-  local conns key r n rps p50 p99 cpu
+  local conns key r n rps cpu p99
   say ""
-  say "== Router vs nginx proxy_pass: medians of $ROUNDS rounds of $DURATION s (direct: one run), wrk -t$WRK_THREADS"
+  say "== Router vs nginx proxy_pass: $ROUNDS alternating rounds of $DURATION s (direct: one run of $((DURATION * 5)) s), wrk -t$WRK_THREADS"
   say "   $CPU_PLAN; body $BODY_BYTES bytes; $(date -u '+%Y-%m-%d %H:%M UTC')"
   say "   router: $ROUTER_JAVA_VERSION; $ROUTER_JAVA_OPTS"
+  say "   Figures per target are medians of the rounds; router/nginx is the median of the ratios of each round"
+  say "   (runs seconds apart), with its 95% confidence interval in brackets."
   row connections target requests/s "p50 ms" "p99 ms" "CPU µs/req"
   for conns in $CONNECTIONS; do
     for key in direct nginx router; do
@@ -494,20 +531,19 @@ report() {
         "$(median "${P99[$key/$conns]}")" "$(median "${CPU_US[$key/$conns]}")"
     done
     r=router/$conns n=nginx/$conns
-    rps=$(ratio "$(median "${RPS[$r]}")" "$(median "${RPS[$n]}")")
-    p50=$(ratio "$(median "${P50[$r]}")" "$(median "${P50[$n]}")")
-    p99=$(ratio "$(median "${P99[$r]}")" "$(median "${P99[$n]}")")
-    cpu=$(ratio "$(median "${CPU_US[$r]}")" "$(median "${CPU_US[$n]}")")
-    row "$conns" "router/nginx" "${rps}×" "${p50}×" "${p99}×" "${cpu}×"
-    TARGET_LINES+=("-c $conns: requests/s ${rps}× nginx (target ≥ ${TARGET_RPS_RATIO}×): $(verdict "$rps" ">=" \
-      "$TARGET_RPS_RATIO")")
+    rps=$(paired "${RPS[$r]}" "${RPS[$n]}")
+    cpu=$(paired "${CPU_US[$r]}" "${CPU_US[$n]}")
+    say "  -c $conns router/nginx: requests/s $(ratio_ci "$rps"), p50 $(ratio_ci "$(paired "${P50[$r]}" "${P50[$n]}")"),\
+ p99 $(ratio_ci "$(paired "${P99[$r]}" "${P99[$n]}")"), CPU µs/req $(ratio_ci "$cpu")"
+    TARGET_LINES+=("-c $conns: requests/s $(ratio_ci "$rps") of nginx's (target ≥ ${TARGET_RPS_RATIO}×): \
+$(paired_verdict "$rps" ">=" "$TARGET_RPS_RATIO")")
   done
   say "   (p99 at saturation is queueing in a closed loop; p99 is compared at fixed rates below)"
   if [ -n "$LOADS" ]; then
-    local pct key
+    local pct
     say ""
     say "== Latency at fixed offered rates: open loop, $OPEN_CONNECTIONS connections, timed from each request's due"
-    say "   time, medians of $ROUNDS rounds of $DURATION s"
+    say "   time; $ROUNDS alternating rounds of $DURATION s, medians and the median round-by-round ratio"
     printf '%-12s %-18s %12s %9s %9s %11s\n' load target "achieved/s" "p50 ms" "p99 ms" "p99.9 ms"
     for pct in $LOADS; do
       for key in nginx router; do
@@ -515,19 +551,18 @@ report() {
           "$(median "${LAT_RATE[$key/$pct]}")" "$(median "${LAT_P50[$key/$pct]}")" \
           "$(median "${LAT_P99[$key/$pct]}")" "$(median "${LAT_P999[$key/$pct]}")"
       done
-      p99=$(ratio "$(median "${LAT_P99[router/$pct]}")" "$(median "${LAT_P99[nginx/$pct]}")")
-      printf '%-12s %-18s %12s %9s %9s %11s\n' "$pct%" "router/nginx" "" \
-        "$(ratio "$(median "${LAT_P50[router/$pct]}")" "$(median "${LAT_P50[nginx/$pct]}")")×" "${p99}×" \
-        "$(ratio "$(median "${LAT_P999[router/$pct]}")" "$(median "${LAT_P999[nginx/$pct]}")")×"
-      TARGET_LINES+=("${pct}% load (${LOAD_RATE[$pct]}/s): p99 ${p99}× nginx (target ≤ ${TARGET_P99_RATIO}×):\
- $(verdict "$p99" "<=" "$TARGET_P99_RATIO")")
+      p99=$(paired "${LAT_P99[router/$pct]}" "${LAT_P99[nginx/$pct]}")
+      say "  $pct% router/nginx: p50 $(ratio_ci "$(paired "${LAT_P50[router/$pct]}" "${LAT_P50[nginx/$pct]}")"),\
+ p99 $(ratio_ci "$p99"), p99.9 $(ratio_ci "$(paired "${LAT_P999[router/$pct]}" "${LAT_P999[nginx/$pct]}")")"
+      TARGET_LINES+=("${pct}% load (${LOAD_RATE[$pct]}/s): p99 $(ratio_ci "$p99") of nginx's (target ≤ \
+${TARGET_P99_RATIO}×): $(paired_verdict "$p99" "<=" "$TARGET_P99_RATIO")")
     done
   fi
   if [ "$ROUTES" -gt 1 ]; then
     say ""
-    say "== Route table: -c $ROUTE_CONNECTIONS, medians of $ROUNDS rounds; each host is its own service"
+    say "== Route table: -c $ROUTE_CONNECTIONS, $ROUNDS rounds; each host is its own service"
     row table "" requests/s "p50 ms" "p99 ms" "CPU µs/req"
-    local label
+    local label ceiling
     for key in one big spread; do
       case $key in
         one) label="1 route" ;;
@@ -537,25 +572,19 @@ report() {
       printf '%-31s %12s %9s %9s %11s\n' "$label" "$(median "${RPS[routes/$key]}")" \
         "$(median "${P50[routes/$key]}")" "$(median "${P99[routes/$key]}")" "$(median "${CPU_US[routes/$key]}")"
     done
-    local slower
+    # "Under 5% slower" is a ratio of requests/s above 0.95.
+    ceiling=$(awk -v t="$TARGET_TABLE_SLOWDOWN_PCT" 'BEGIN { printf "%.2f", 1 - t / 100 }')
     for key in big spread; do
-      rps=$(ratio "$(median "${RPS[routes/$key]}")" "$(median "${RPS[routes/one]}")")
-      printf '%-31s %12s %9s %9s %11s\n' "$([ $key = big ] && echo "1 host" || echo "all hosts"): $ROUTES/1" "${rps}×" \
-        "$(ratio "$(median "${P50[routes/$key]}")" "$(median "${P50[routes/one]}")")×" \
-        "$(ratio "$(median "${P99[routes/$key]}")" "$(median "${P99[routes/one]}")")×" \
-        "$(ratio "$(median "${CPU_US[routes/$key]}")" "$(median "${CPU_US[routes/one]}")")×"
-      slower=$(awk -v r="$rps" 'BEGIN { printf "%.1f", (1 - r) * 100 }')
-      if [ "$key" = big ]; then
-        TARGET_LINES+=("$ROUTES routes, same traffic: ${slower}% fewer requests/s than 1 route (target under\
- ${TARGET_TABLE_SLOWDOWN_PCT}%): $(verdict "$slower" "<" "$TARGET_TABLE_SLOWDOWN_PCT")")
-      else
-        TARGET_LINES+=("$ROUTES routes, requests over all $ROUTES services: ${slower}% fewer requests/s than 1 route\
- (same target): $(verdict "$slower" "<" "$TARGET_TABLE_SLOWDOWN_PCT")")
-      fi
+      rps=$(paired "${RPS[routes/$key]}" "${RPS[routes/one]}")
+      say "  $([ $key = big ] && echo "requests to 1 host" || echo "requests over all hosts"), $ROUTES/1 routes:\
+ requests/s $(ratio_ci "$rps"), CPU µs/req $(ratio_ci "$(paired "${CPU_US[routes/$key]}" "${CPU_US[routes/one]}")")"
+      TARGET_LINES+=("$ROUTES routes, $([ $key = big ] && echo "same traffic" || echo "requests over all $ROUTES \
+services"): requests/s $(ratio_ci "$rps") of 1 route's (target: under ${TARGET_TABLE_SLOWDOWN_PCT}% \
+slower): $(paired_verdict "$rps" ">=" "$ceiling")")
     done
   fi
   say ""
-  say "Targets:"
+  say "Targets (judged on the median round-by-round ratio):"
   printf '  %s\n' "${TARGET_LINES[@]}"
   if [ ${#LOAD_SATURATED[@]} -gt 0 ]; then
     say ""

@@ -9,8 +9,9 @@
  *
  * One thread, edge-triggered epoll, one request in flight per connection. Responses must carry a
  * Content-Length; anything else (chunked, no length, connection lost mid-response) is an error and
- * the connection is reopened. Recorded requests still queued when sending stops, or unanswered 2 s
- * later, are errors too. maxqueue is the longest FIFO seen during the recorded phase.
+ * the connection is reopened. When the run ends no new request falls due; the ones already due are
+ * still sent and awaited (their latency includes that wait), and those not answered within 2 s are
+ * errors too. maxqueue is the longest FIFO seen during the recorded phase.
  * Build: gcc -O2 -Wall -Wextra -o openloop openloop.c
  */
 #define _GNU_SOURCE
@@ -399,9 +400,8 @@ int main(int argc, char **argv)
             if (now >= t_rec && due - sent > maxqueue)
                 maxqueue = due - sent;
             if (now >= t_end) {
-                /* Stop sending; recorded requests still queued will never be answered. */
-                errors += n_total - (sent > n_warm ? sent : n_warm);
-                sent = due = n_total;
+                /* No new request falls due; those already due are still sent and awaited. */
+                n_total = due;
                 next = deadline = now + 2000 * MS;
             } else {
                 if (t_end < next)
@@ -410,11 +410,20 @@ int main(int argc, char **argv)
                     next = intended(due);
             }
         }
-        if (deadline && inflight == 0)
+        if (deadline) {                 /* draining: the queue goes out as connections free up */
+            if (ndown) {
+                uint64_t retry = retry_down(now);
+                if (retry < next)
+                    next = retry;
+            }
+            dispatch();
+        }
+        if (deadline && inflight == 0 && sent == due)
             break;
-        if (deadline && now >= deadline) {      /* give up on responses still in flight */
+        if (deadline && now >= deadline) {      /* give up on requests unsent or unanswered */
             for (int i = 0; i < nconn; i++)
                 errors += conns[i].state == BUSY && recorded(conns[i].req) ? 1 : 0;
+            errors += due - (sent > n_warm ? sent : n_warm);
             break;
         }
         /* Sleep until the next request falls due (or an event arrives). Capping the sleep keeps
