@@ -1,7 +1,6 @@
 package dev.slipway.router;
 
 import java.time.Duration;
-import java.util.Locale;
 
 /** Durations as people write them in route state, on the command line and in the control API. */
 final class Durations {
@@ -15,20 +14,15 @@ final class Durations {
      * @throws IllegalArgumentException when the text is none of these
      */
     static Duration parse(String text) {
-        String value = text.strip().toLowerCase(Locale.ROOT);
-        int digits = 0;
-        while (digits < value.length() && Character.isDigit(value.charAt(digits))) {
-            digits++;
-        }
-        if (digits == 0 || digits > 12) {
+        UnitAmount value = UnitAmount.parse(text);
+        if (value == null) {
             throw invalid(text);
         }
-        long amount = Long.parseLong(value.substring(0, digits));
-        return switch (value.substring(digits)) {
-            case "", "s" -> Duration.ofSeconds(amount);
-            case "ms" -> Duration.ofMillis(amount);
-            case "m" -> Duration.ofMinutes(amount);
-            case "h" -> Duration.ofHours(amount);
+        return switch (value.unit()) {
+            case "", "s" -> Duration.ofSeconds(value.amount());
+            case "ms" -> Duration.ofMillis(value.amount());
+            case "m" -> Duration.ofMinutes(value.amount());
+            case "h" -> Duration.ofHours(value.amount());
             default -> throw invalid(text);
         };
     }

@@ -104,7 +104,6 @@ final class InboundHandler extends ChannelInboundHandlerAdapter {
         if (exchange != null) {
             exchange.onClientClosed();
         }
-        deadline.close();
         releasePipelined();
     }
 

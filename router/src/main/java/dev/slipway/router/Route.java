@@ -35,8 +35,7 @@ public record Route(String host, String pathPrefix, List<Target> targets, String
         pathPrefix = PathPrefixes.check(pathPrefix);
         targets = List.copyOf(targets);
         service = service == null ? host : checkService(service);
-        if (requestTimeout != null && (requestTimeout.isNegative() || requestTimeout.isZero()
-                || requestTimeout.compareTo(MAX_REQUEST_TIMEOUT) > 0)) {
+        if (requestTimeout != null && !allowedRequestTimeout(requestTimeout)) {
             throw new IllegalArgumentException("Request timeout " + requestTimeout + " of host '" + host
                     + "' is out of range; give more than 0 and at most " + MAX_REQUEST_TIMEOUT.toHours() + " hours");
         }
@@ -81,6 +80,11 @@ public record Route(String host, String pathPrefix, List<Target> targets, String
     /** True when the host is a wildcard such as {@code *.example.com}. */
     public boolean wildcard() {
         return host.startsWith(HostNames.WILDCARD_PREFIX);
+    }
+
+    /** Whether a route may set {@code timeout}: more than 0 and at most {@link #MAX_REQUEST_TIMEOUT}. */
+    static boolean allowedRequestTimeout(Duration timeout) {
+        return !timeout.isNegative() && !timeout.isZero() && timeout.compareTo(MAX_REQUEST_TIMEOUT) <= 0;
     }
 
     static String checkService(String service) {

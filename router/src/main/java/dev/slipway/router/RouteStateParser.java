@@ -145,7 +145,7 @@ final class RouteStateParser {
             } else {
                 throw error(at, "'requestTimeout' must be a duration such as \"90s\", \"15m\" or \"2h\"");
             }
-            if (timeout.isZero() || timeout.isNegative() || timeout.compareTo(Route.MAX_REQUEST_TIMEOUT) > 0) {
+            if (!Route.allowedRequestTimeout(timeout)) {
                 throw error(at, "'requestTimeout' must be more than 0 and at most "
                         + Route.MAX_REQUEST_TIMEOUT.toHours() + "h");
             }

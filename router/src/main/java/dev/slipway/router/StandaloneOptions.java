@@ -4,7 +4,6 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -185,22 +184,18 @@ record StandaloneOptions(RouterOptions router, Path stateFile, String accessLog,
 
     /** Bytes, or a number with {@code KiB}, {@code MiB} or {@code GiB} (also {@code K}, {@code M}, {@code G}). */
     static long size(String value, String name) throws UsageException {
-        String text = value.strip().toLowerCase(Locale.ROOT);
-        int digits = 0;
-        while (digits < text.length() && Character.isDigit(text.charAt(digits))) {
-            digits++;
-        }
-        long unit = switch (text.substring(digits)) {
+        UnitAmount size = UnitAmount.parse(value);
+        long unit = size == null ? -1 : switch (size.unit()) {
             case "", "b" -> 1;
             case "k", "kib" -> 1024;
             case "m", "mib" -> 1024 * 1024;
             case "g", "gib" -> 1024L * 1024 * 1024;
             default -> -1;
         };
-        if (digits == 0 || digits > 12 || unit < 0) {
+        if (unit < 0) {
             throw new UsageException(name + " must be a size such as 1048576, 512KiB, 100MiB or 2GiB, got '" + value + "'");
         }
-        return Long.parseLong(text.substring(0, digits)) * unit;
+        return size.amount() * unit;
     }
 
     private static InetAddress address(String value, String name) throws UsageException {
