@@ -21,7 +21,7 @@ final class ProxyHeaders {
             HttpHeaderNames.TE, HttpHeaderNames.TRAILER, HttpHeaderNames.UPGRADE);
 
     private static final List<AsciiString> KEPT = List.of(
-            HttpHeaderValues.KEEP_ALIVE, HttpHeaderValues.CLOSE, HttpHeaderNames.HOST,
+            HttpHeaderValues.KEEP_ALIVE, HttpHeaderNames.HOST,
             HttpHeaderNames.CONTENT_LENGTH, HttpHeaderNames.TRANSFER_ENCODING);
 
     private ProxyHeaders() {
@@ -88,8 +88,8 @@ final class ProxyHeaders {
     }
 
     /**
-     * True for tokens that name no header to remove here: message framing, which the codecs own, and the
-     * connection options that are not header names (or are removed anyway).
+     * True for tokens that name no header to remove here: message framing, which the codecs own, and
+     * Keep-Alive, which is removed anyway and is the usual token, so it costs no allocation.
      */
     private static boolean isKept(String value, int from, int length) {
         for (AsciiString name : KEPT) {
