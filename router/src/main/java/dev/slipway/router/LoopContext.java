@@ -25,6 +25,8 @@ final class LoopContext {
     final UpstreamPool pool;
     /** Null when the access log is off. */
     final AccessLogBuffer accessLog;
+    /** The requests finished on this loop, on their way to their services' meters. */
+    final MetricsBatch metrics;
     private final Bootstrap upstream;
     private final Bootstrap probes;
     /** The loop's thread once it has started, for a report when the loop does not stop. */
@@ -38,6 +40,7 @@ final class LoopContext {
         this.state = state;
         this.pool = new UpstreamPool(state.options.upstreamIdleTimeout().toNanos());
         this.accessLog = state.accessLog == null ? null : new AccessLogBuffer(state.accessLog);
+        this.metrics = new MetricsBatch(loop, index);
         this.upstream = new Bootstrap()
                 .group(loop)
                 .channel(transport.channelType())

@@ -61,7 +61,7 @@ final class RequestRecord {
         }
         recorded = true;
         if (route != null && route.metrics != null) {
-            route.metrics.responded(exchange.loop.index, status, System.nanoTime() - startNanos);
+            route.metrics.responded(exchange.loop, status, System.nanoTime() - startNanos);
             route.metrics.ended(exchange.loop.index);
         }
         log();
@@ -74,7 +74,7 @@ final class RequestRecord {
     Backend switched() {
         recorded = true;
         if (route.metrics != null) {
-            route.metrics.responded(exchange.loop.index, status, System.nanoTime() - startNanos);
+            route.metrics.responded(exchange.loop, status, System.nanoTime() - startNanos);
         }
         Backend backend = counted;
         counted = null;

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * The meters of one service, named after App Runner's metrics. Recording takes no lock: the counts are
  * {@link LoopCounters} that each event loop bumps in its own row (the request's loop, which also ends it), read
  * by Micrometer function counters and gauges; the latency timer and its fixed buckets are Micrometer's
- * lock-free ones.
+ * lock-free ones. A finished request is recorded through its loop's {@link MetricsBatch}.
  */
 final class ServiceMetrics {
 
@@ -59,11 +59,18 @@ final class ServiceMetrics {
         counts.add(loop, CONCURRENCY, 1);
     }
 
-    /** Counts a request and its response status (0 when none was sent) and latency. */
-    void responded(int loop, int status, long latencyNanos) {
-        counts.add(loop, REQUESTS, 1);
-        if (status == 0) {
-            return;
+    /** Counts a request and its response status (0 when none was sent) and latency, once {@code loop} gets to it. */
+    void responded(LoopContext loop, int status, long latencyNanos) {
+        loop.metrics.add(this, status, latencyNanos);
+    }
+
+    /**
+     * Counts a request now. The latency goes first, so that whoever sees the request counted also sees its
+     * latency.
+     */
+    void record(int loop, int status, long latencyNanos) {
+        if (status != 0) {
+            latency.record(latencyNanos, TimeUnit.NANOSECONDS);
         }
         if (status >= 500) {
             counts.add(loop, STATUS_5XX, 1);
@@ -72,7 +79,7 @@ final class ServiceMetrics {
         } else if (status >= 200 && status < 300) {
             counts.add(loop, STATUS_2XX, 1);
         }
-        latency.record(latencyNanos, TimeUnit.NANOSECONDS);
+        counts.add(loop, REQUESTS, 1);
     }
 
     void ended(int loop) {
