@@ -88,7 +88,7 @@ final class Exchange implements ChannelFutureListener {
             return;
         }
         webSocket = WebSockets.isUpgradeRequest(request);
-        ProxyHeaders.forwardRequest(request.headers(), inbound.clientIp(), clientRequest.requestId());
+        ProxyHeaders.forwardRequest(request.headers(), hostHeader, inbound.clientIp(), clientRequest.requestId());
         if (webSocket) {
             WebSockets.restoreUpgradeHeaders(request.headers());
         }

@@ -4,7 +4,9 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.util.AsciiString;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 /** The header changes a proxy makes on the way to an instance and back. */
 final class ProxyHeaders {
@@ -15,7 +17,10 @@ final class ProxyHeaders {
     static final AsciiString X_REQUEST_ID = AsciiString.cached("x-request-id");
     static final AsciiString PROXY_CONNECTION = AsciiString.cached("proxy-connection");
 
-    /** Headers that describe one connection, never forwarded. Transfer-Encoding is left to the HTTP codecs. */
+    /**
+     * Headers that describe one connection, never forwarded, Connection first. Transfer-Encoding is left to the
+     * HTTP codecs.
+     */
     private static final List<AsciiString> HOP_BY_HOP = List.of(
             HttpHeaderNames.CONNECTION, HttpHeaderNames.KEEP_ALIVE, PROXY_CONNECTION,
             HttpHeaderNames.TE, HttpHeaderNames.TRAILER, HttpHeaderNames.UPGRADE);
@@ -29,10 +34,10 @@ final class ProxyHeaders {
 
     /**
      * Prepares a client's request headers for the instance: drops hop-by-hop headers, appends the client to
-     * X-Forwarded-For and sets X-Forwarded-Proto, X-Forwarded-Host and X-Request-Id. Host stays as sent.
+     * X-Forwarded-For and sets X-Forwarded-Proto, X-Forwarded-Host (to {@code host}, the Host header as sent, or
+     * null) and X-Request-Id. Host stays as sent.
      */
-    static void forwardRequest(HttpHeaders headers, String clientIp, String requestId) {
-        String host = headers.get(HttpHeaderNames.HOST);
+    static void forwardRequest(HttpHeaders headers, String host, String clientIp, String requestId) {
         removeHopByHop(headers);
         if (headers.contains(X_FORWARDED_FOR)) {
             headers.set(X_FORWARDED_FOR, String.join(", ", headers.getAll(X_FORWARDED_FOR)) + ", " + clientIp);
@@ -54,14 +59,37 @@ final class ProxyHeaders {
 
     /** Removes the hop-by-hop headers and every header the Connection header names, except message framing. */
     static void removeHopByHop(HttpHeaders headers) {
-        if (headers.contains(HttpHeaderNames.CONNECTION)) {
+        // One walk over the headers finds the few hop-by-hop ones present; removing all six by name costs six
+        // hash lookups per message, and most messages carry none of them or only Connection.
+        int present = 0;
+        for (Iterator<Map.Entry<CharSequence, CharSequence>> it = headers.iteratorCharSequence(); it.hasNext(); ) {
+            present |= hopByHopBit(it.next().getKey());
+        }
+        if (present == 0) {
+            return;
+        }
+        if ((present & 1) != 0) {
             for (String connection : headers.getAll(HttpHeaderNames.CONNECTION)) {
                 removeNamedBy(headers, connection);
             }
         }
-        for (AsciiString name : HOP_BY_HOP) {
-            headers.remove(name);
+        for (int i = 0; i < HOP_BY_HOP.size(); i++) {
+            if ((present & (1 << i)) != 0) {
+                headers.remove(HOP_BY_HOP.get(i));
+            }
         }
+    }
+
+    /** The bit of {@code name} among {@link #HOP_BY_HOP}, Connection's being 1; 0 for any other header. */
+    private static int hopByHopBit(CharSequence name) {
+        int length = name.length();
+        for (int i = 0; i < HOP_BY_HOP.size(); i++) {
+            AsciiString hop = HOP_BY_HOP.get(i);
+            if (hop.length() == length && hop.contentEqualsIgnoreCase(name)) {
+                return 1 << i;
+            }
+        }
+        return 0;
     }
 
     /** Removes the headers a Connection value lists; its usual tokens take no allocation. */

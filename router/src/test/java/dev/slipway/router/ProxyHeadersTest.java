@@ -32,6 +32,29 @@ class ProxyHeadersTest {
     }
 
     @Test
+    void removesHopByHopHeadersInAnyCaseWithoutAConnectionHeader() {
+        HttpHeaders headers = new DefaultHttpHeaders()
+                .add("KEEP-ALIVE", "timeout=5")
+                .add("x-public", "yes")
+                .add("te", "trailers")
+                .add("UpGrade", "h2c")
+                .add("Teapot", "no");
+
+        ProxyHeaders.removeHopByHop(headers);
+
+        assertThat(headers.names()).containsExactlyInAnyOrder("x-public", "Teapot");
+    }
+
+    @Test
+    void leavesMessagesWithoutHopByHopHeadersAlone() {
+        HttpHeaders headers = new DefaultHttpHeaders().add("Host", "a.localhost").add("Content-Length", "0");
+
+        ProxyHeaders.removeHopByHop(headers);
+
+        assertThat(headers.names()).containsExactly("Host", "Content-Length");
+    }
+
+    @Test
     void appendsTheClientToEveryEarlierForwardedFor() {
         HttpHeaders headers = new DefaultHttpHeaders()
                 .add("Host", "a.localhost:8000")
@@ -39,7 +62,7 @@ class ProxyHeadersTest {
                 .add("X-Forwarded-For", "198.51.100.2")
                 .add("X-Forwarded-Proto", "https");
 
-        ProxyHeaders.forwardRequest(headers, "127.0.0.1", "id-1");
+        ProxyHeaders.forwardRequest(headers, headers.get("Host"), "127.0.0.1", "id-1");
 
         assertThat(headers.get("X-Forwarded-For")).isEqualTo("198.51.100.1, 198.51.100.2, 127.0.0.1");
         assertThat(headers.getAll("X-Forwarded-For")).hasSize(1);
