@@ -11,8 +11,9 @@ import java.util.concurrent.TimeUnit;
  * and close), and a kept-alive connection may idle for the client idle timeout (then it is closed). Sits before
  * the HTTP codec to see when bytes of a head arrive.
  *
- * <p>One check task per connection, which never waits longer than the header read timeout and looks at the
- * phase when it runs; a request only updates two fields, so there is no scheduling per request.
+ * <p>One check task per connection, which never waits longer than the shorter of the two timeouts and looks at
+ * the phase when it runs; a request only updates two fields, so there is no scheduling per request. A phase that
+ * begins between checks is seen at the next one, in time to be timed from its start.
  */
 final class ClientTimer extends ChannelInboundHandlerAdapter implements Runnable {
 
@@ -23,6 +24,8 @@ final class ClientTimer extends ChannelInboundHandlerAdapter implements Runnable
 
     private final long headerTimeout;
     private final long idleTimeout;
+    /** The longest the check task waits, no longer than either timeout so that neither fires late. */
+    private final long checkInterval;
     private final InboundHandler inbound;
     private ChannelHandlerContext ctx;
     private ScheduledFuture<?> check;
@@ -32,6 +35,7 @@ final class ClientTimer extends ChannelInboundHandlerAdapter implements Runnable
     ClientTimer(RouterOptions options, InboundHandler inbound) {
         this.headerTimeout = options.headerReadTimeout().toNanos();
         this.idleTimeout = options.clientIdleTimeout().toNanos();
+        this.checkInterval = Math.min(headerTimeout, idleTimeout);
         this.inbound = inbound;
     }
 
@@ -43,7 +47,7 @@ final class ClientTimer extends ChannelInboundHandlerAdapter implements Runnable
     @Override
     public void channelActive(ChannelHandlerContext context) {
         since = System.nanoTime();
-        schedule(headerTimeout);
+        schedule(checkInterval);
         context.fireChannelActive();
     }
 
@@ -77,7 +81,7 @@ final class ClientTimer extends ChannelInboundHandlerAdapter implements Runnable
         }
         long now = System.nanoTime();
         switch (phase) {
-            case BUSY -> schedule(headerTimeout);
+            case BUSY -> schedule(checkInterval);
             case WAITING -> expireOrWait(since + idleTimeout - now, false);
             case NEW -> expireOrWait(since + headerTimeout - now, false);
             default -> expireOrWait(since + headerTimeout - now, true);
@@ -86,7 +90,7 @@ final class ClientTimer extends ChannelInboundHandlerAdapter implements Runnable
 
     private void expireOrWait(long left, boolean headStarted) {
         if (left > 0) {
-            schedule(Math.min(left, headerTimeout));
+            schedule(Math.min(left, checkInterval));
         } else if (headStarted) {
             inbound.headTimedOut(headerTimeout - left);
         } else {

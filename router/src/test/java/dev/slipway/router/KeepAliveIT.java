@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -60,6 +61,30 @@ class KeepAliveIT {
             assertThat(response.bodyText()).isEqualTo("/bye");
             assertThat(response.header("Connection")).isEqualTo("close");
             assertThat(connection.closedByPeer()).isTrue();
+        }
+    }
+
+    @Test
+    void closesAConnectionLeftIdleForTheClientIdleTimeoutButNotOneThatKeepsSendingRequests() throws Exception {
+        Duration idleTimeout = Duration.ofMillis(400);
+        try (Router idling = Router.start(RouterOptions.onPort(0).withClientIdleTimeout(idleTimeout))) {
+            idling.publish(RouteTable.of(List.of(Route.of("app.localhost", backend.address()))));
+            try (RawHttpConnection idle = new RawHttpConnection(idling.port())) {
+                assertThat(idle.get("app.localhost", "/once", "").status()).isEqualTo(200);
+                long answered = System.nanoTime();
+
+                assertThat(idle.closedByPeer()).isTrue();
+                assertThat(Duration.ofNanos(System.nanoTime() - answered))
+                        .isGreaterThanOrEqualTo(idleTimeout.minusMillis(50)).isLessThan(Duration.ofSeconds(3));
+            }
+            try (RawHttpConnection busy = new RawHttpConnection(idling.port())) {
+                for (int i = 0; i < 5; i++) {
+                    assertThat(busy.get("app.localhost", "/" + i, "").bodyText()).isEqualTo("/" + i);
+                    // The client's pace is the subject: a request every 150 ms, over twice the idle timeout.
+                    Thread.sleep(150);
+                }
+                assertThat(busy.get("app.localhost", "/last", "").bodyText()).isEqualTo("/last");
+            }
         }
     }
 
