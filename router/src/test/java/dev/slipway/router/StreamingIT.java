@@ -161,6 +161,21 @@ class StreamingIT {
     }
 
     @Test
+    void answers417ToAnyOtherExpectationAndSendsNothing() throws Exception {
+        try (RawHttpConnection connection = new RawHttpConnection(router.port())) {
+            connection.send("POST / HTTP/1.1\r\nHost: digest.localhost\r\nContent-Length: 5\r\n"
+                    + "Expect: 200-ok\r\n\r\nhello");
+
+            RawHttpConnection.Response response = connection.read(false);
+
+            assertThat(response.status()).isEqualTo(417);
+            assertThat(response.bodyText()).contains("supports only 'Expect: 100-continue'");
+            assertThat(connection.closedByPeer()).isTrue();
+        }
+        assertThat(digest.requests()).isZero();
+    }
+
+    @Test
     void deliversTheFirstChunkBeforeTheInstanceFinishes() throws Exception {
         HttpResponse<InputStream> response = TestClient.HTTP.send(
                 TestClient.request(router.port(), "stream.localhost", "/").build(),

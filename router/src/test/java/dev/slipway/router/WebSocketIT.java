@@ -124,6 +124,37 @@ class WebSocketIT {
         }
     }
 
+    @Test
+    void answers502WhenAnInstanceSwitchesProtocolsWithoutBeingAsked() throws Exception {
+        try (ServerSocket instance = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CompletableFuture.runAsync(() -> switchUnasked(instance));
+            router.publish(RouteTable.of(List.of(Route.of("rogue.localhost", "127.0.0.1:" + instance.getLocalPort()))));
+            try (RawHttpConnection connection = new RawHttpConnection(router.port())) {
+                RawHttpConnection.Response response = connection.get("rogue.localhost", "/plain", "");
+
+                assertThat(response.status()).isEqualTo(502);
+                assertThat(response.bodyText()).contains("switched protocols without being asked to");
+            }
+            await().untilAsserted(() -> assertThat(router.inFlight("127.0.0.1:" + instance.getLocalPort())).isZero());
+        }
+    }
+
+    /** Answers an ordinary request with a 101 to WebSocket. */
+    private static void switchUnasked(ServerSocket instance) {
+        try (Socket connection = instance.accept()) {
+            InputStream in = connection.getInputStream();
+            StringBuilder head = new StringBuilder();
+            while (!head.toString().endsWith("\r\n\r\n")) {
+                head.append((char) in.read());
+            }
+            connection.getOutputStream().write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n"
+                    + "Connection: Upgrade\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            in.read();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Answers the handshake and a first message in one write, then echoes four bytes. */
     private static String rawUpgradeEcho(ServerSocket instance) {
         try (Socket connection = instance.accept()) {
