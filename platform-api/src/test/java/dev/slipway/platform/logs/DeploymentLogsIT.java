@@ -107,6 +107,23 @@ class DeploymentLogsIT {
     }
 
     @Test
+    void followResumesAfterTheLastEventIdAClientSaw() throws Exception {
+        var app = AppRepository.fromExample("hello-python", work.resolve("resumed"));
+        var push = app.push(slipway.gitUrl("logged"), RunningSlipway.TOKEN);
+        assertThat(push.accepted()).as(push.text()).isTrue();
+        var id = slipway.api().latestDeployment("logged").get("id").asString();
+        var stored = slipway.api().get("/api/v1/services/logged/deployments/" + id + "/logs").json()
+                .valueStream().map(l -> l.get("seq").asLong()).toList();
+        long seen = stored.get(stored.size() / 2);
+
+        var events = follow("/api/v1/services/logged/deployments/" + id + "/logs?follow=true", Long.toString(seen));
+
+        assertThat(events.stream().filter(e -> e.name.equals("line")).map(e -> Long.parseLong(e.id)))
+                .containsExactlyElementsOf(stored.stream().filter(seq -> seq > seen).toList());
+        assertThat(events).extracting(e -> e.name).endsWith("end");
+    }
+
+    @Test
     void logsOfAnUnknownDeploymentAre404() {
         var answer = slipway.api().get("/api/v1/services/logged/deployments/dnothing/logs");
 
@@ -125,10 +142,18 @@ class DeploymentLogsIT {
     }
 
     private List<Event> follow(String path) throws Exception {
+        return follow(path, null);
+    }
+
+    /** Follows {@code path} to its end, resuming after {@code lastEventId} when it is not null. */
+    private List<Event> follow(String path, String lastEventId) throws Exception {
         var request = HttpRequest.newBuilder(URI.create(slipway.baseUrl() + path))
                 .header("Authorization", "Bearer " + RunningSlipway.TOKEN)
-                .header("Accept", "text/event-stream").timeout(Duration.ofMinutes(2)).build();
-        var response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream());
+                .header("Accept", "text/event-stream").timeout(Duration.ofMinutes(2));
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId);
+        }
+        var response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 t -> assertThat(t).startsWith("text/event-stream"));
         var events = new ArrayList<Event>();
