@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpExchange;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -143,10 +144,7 @@ class WebSocketIT {
     private static void switchUnasked(ServerSocket instance) {
         try (Socket connection = instance.accept()) {
             InputStream in = connection.getInputStream();
-            StringBuilder head = new StringBuilder();
-            while (!head.toString().endsWith("\r\n\r\n")) {
-                head.append((char) in.read());
-            }
+            readHead(in);
             connection.getOutputStream().write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n"
                     + "Connection: Upgrade\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             in.read();
@@ -155,14 +153,23 @@ class WebSocketIT {
         }
     }
 
+    /** Reads a request head up to its blank line. */
+    private static void readHead(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new EOFException("the connection closed inside a request head");
+            }
+            head.append((char) b);
+        }
+    }
+
     /** Answers the handshake and a first message in one write, then echoes four bytes. */
     private static String rawUpgradeEcho(ServerSocket instance) {
         try (Socket connection = instance.accept()) {
             InputStream in = connection.getInputStream();
-            StringBuilder head = new StringBuilder();
-            while (!head.toString().endsWith("\r\n\r\n")) {
-                head.append((char) in.read());
-            }
+            readHead(in);
             connection.getOutputStream().write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n"
                     + "Connection: Upgrade\r\nSec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\n\r\nwelcome")
                     .getBytes(StandardCharsets.US_ASCII));
