@@ -3,9 +3,9 @@ package dev.slipway.platform.deployment;
 import dev.slipway.build.image.Artifact;
 import dev.slipway.platform.routing.ServiceRoutes;
 import dev.slipway.platform.runtime.ContainerRuntime;
-import dev.slipway.platform.runtime.Instance;
-import dev.slipway.platform.runtime.InstanceSpec;
-import dev.slipway.platform.runtime.InstanceStartException;
+import dev.slipway.platform.runtime.Container;
+import dev.slipway.platform.runtime.ContainerSpec;
+import dev.slipway.platform.runtime.ContainerStartException;
 import dev.slipway.platform.runtime.HealthCheck;
 import dev.slipway.platform.service.Service;
 import dev.slipway.platform.service.ServiceRepository;
@@ -72,12 +72,12 @@ class Release {
     }
 
     /** Starts an instance of the artifact and waits until it passes its health check. */
-    Instance startHealthy(DeploymentRun run, Artifact artifact) throws InterruptedException {
+    Container startHealthy(DeploymentRun run, Artifact artifact) throws InterruptedException {
         run.enter(DeploymentPhase.STARTING);
-        Instance instance;
+        Container instance;
         try {
-            instance = runtime.start(new InstanceSpec(run.service().name(), run.id(), artifact));
-        } catch (InstanceStartException e) {
+            instance = runtime.start(new ContainerSpec(run.service().name(), run.id(), "i" + Long.toHexString(System.nanoTime()), artifact));
+        } catch (ContainerStartException e) {
             throw new DeploymentFailedException(e.getMessage(), e);
         }
         deployments.recordInstance(run.id(), instance.id(), instance.address());
@@ -93,7 +93,7 @@ class Release {
             stopQuietly(instance);
             throw new DeploymentFailedException("Health check failed: " + unhealthy.get());
         }
-        run.note("Instance healthy at " + instance.address());
+        run.note("Container healthy at " + instance.address());
         return instance;
     }
 
@@ -130,7 +130,7 @@ class Release {
         }
         deployment.instanceId().ifPresent(this::stopQuietly);
         var artifact = deployment.artifact().orElseThrow();
-        var instance = runtime.start(new InstanceSpec(service.name(), deployment.id(), artifact));
+        var instance = runtime.start(new ContainerSpec(service.name(), deployment.id(), "i" + Long.toHexString(System.nanoTime()), artifact));
         var unhealthy = healthCheck.awaitHealthy(instance, artifact.run().healthCheck());
         if (unhealthy.isPresent()) {
             stopQuietly(instance);
@@ -152,7 +152,7 @@ class Release {
         }
     }
 
-    private void stopQuietly(Instance instance) {
+    private void stopQuietly(Container instance) {
         try {
             runtime.stop(instance.id());
         } catch (RuntimeException e) {

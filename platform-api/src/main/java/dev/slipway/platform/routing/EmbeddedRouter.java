@@ -30,8 +30,19 @@ class EmbeddedRouter implements RouteTablePublisher, DisposableBean {
                 properties.appsDomain(), router.port());
     }
 
-    int port() {
+    @Override
+    public int port() {
         return router.port();
+    }
+
+    @Override
+    public RouteTable current() {
+        return router.routes();
+    }
+
+    @Override
+    public String metrics() {
+        return "";
     }
 
     @Override
@@ -46,6 +57,11 @@ class EmbeddedRouter implements RouteTablePublisher, DisposableBean {
 
     @Override
     public void destroy() {
+        close();
+    }
+
+    @Override
+    public void close() {
         router.close();
     }
 }

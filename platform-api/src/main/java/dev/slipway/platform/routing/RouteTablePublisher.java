@@ -3,10 +3,29 @@ package dev.slipway.platform.routing;
 import dev.slipway.router.RouteTable;
 import java.time.Duration;
 
-/** Hands complete route snapshots to the router(s) that serve Slipway's apps. */
-public interface RouteTablePublisher {
+/**
+ * The router that serves Slipway's apps, as the control plane sees it: it takes complete route
+ * snapshots and says when an address has drained. Implementations: the router inside Slipway's
+ * process ({@link EmbeddedRouter}) and the router as its own OS process, reached through its
+ * control API and state file ({@link RouterProcess}); both pass {@code RouteTablePublisherContract}.
+ */
+public interface RouteTablePublisher extends AutoCloseable {
 
-    /** Replaces every route; returns once new requests follow the new table. */
+    /** The port apps are served on. */
+    int port();
+
+    /**
+     * The table the router serves now. After Slipway restarts, this is what the router served
+     * before (the router outlived Slipway, or restarted from its state file).
+     */
+    RouteTable current();
+
+    /**
+     * Replaces every route; returns once new requests follow the new table.
+     *
+     * @throws RouterUnavailableException when the router cannot take it (it is down and not yet
+     *                                    back); the caller publishes again later
+     */
     void publish(RouteTable table);
 
     /**
@@ -15,4 +34,11 @@ public interface RouteTablePublisher {
      * @return true when drained
      */
     boolean awaitDrained(String address, Duration timeout) throws InterruptedException;
+
+    /** The router's per-service metrics in Prometheus' text format (see docs/router.md). */
+    String metrics();
+
+    /** Stops using the router. A router process keeps running and serving, to be adopted on the next start. */
+    @Override
+    void close();
 }

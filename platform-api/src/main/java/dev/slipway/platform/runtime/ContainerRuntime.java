@@ -3,9 +3,10 @@ package dev.slipway.platform.runtime;
 import java.util.List;
 
 /**
- * Runs app instances: containers, or local processes. Implementations are thread-safe. Each
- * instance is labelled with its service and deployment so a restarted Slipway can find (adopt)
- * the instances that are still running.
+ * Runs app containers: Docker containers, or local process groups. Implementations are
+ * thread-safe. Each container is labelled with its service, deployment and instance, and outlives
+ * Slipway: a restarted Slipway finds (adopts) the containers that still run, and the runtime goes
+ * on reporting their exits and copying their output.
  */
 public interface ContainerRuntime extends AutoCloseable {
 
@@ -13,31 +14,41 @@ public interface ContainerRuntime extends AutoCloseable {
     String name();
 
     /**
-     * Starts an instance and returns as soon as it was started, without waiting for the app to
-     * listen: health checks decide when it is ready.
+     * Starts a container and returns as soon as it was started, without waiting for the app to
+     * listen: health checks decide when it is ready. Its output goes to the runtime's
+     * {@link ContainerOutput} from then on.
      *
-     * @throws InstanceStartException when the instance cannot be started at all
+     * @throws ContainerStartException when the container cannot be started at all
      */
-    Instance start(InstanceSpec spec);
+    Container start(ContainerSpec spec);
 
-    /** Whether the instance still runs, and how it ended if not. */
-    InstanceState state(String instanceId);
+    /** Whether the container still runs, and how it ended if not. */
+    ContainerState state(String containerId);
 
-    /** The instance's last output lines (stdout and stderr), oldest first. */
-    List<String> logTail(String instanceId, int lines);
+    /** The container's last output lines (stdout and stderr), oldest first; none once it was removed. */
+    List<String> logTail(String containerId, int lines);
 
     /**
-     * Stops an instance: a polite signal first, then a kill after a grace period. Blocks until it
-     * stopped. Stopping an instance that is already gone does nothing.
+     * Stops a container: a polite signal first, then a kill after a grace period. Blocks until it
+     * stopped, and removes it. Stopping a container that is already gone does nothing. A stop
+     * asked for here is not reported to the {@link ContainerExitListener}.
      */
-    void stop(String instanceId);
+    void stop(String containerId);
 
-    /** The instances this runtime runs for Slipway, including ones started before a restart. */
-    List<Instance> list();
+    /** The containers this runtime runs for Slipway, including ones started before a restart. */
+    List<Container> list();
 
     /**
-     * Called when Slipway stops. Instances that cannot outlive Slipway (local processes) are
-     * stopped; containers keep serving and are adopted on the next start.
+     * Reports every container of this runtime that ends without being stopped through
+     * {@link #stop}: it exited, crashed, was killed, or vanished. Reported once each, as soon as
+     * the runtime learns of it (a Docker event, a process exit), also for adopted containers.
+     * One listener per runtime; call before starting containers.
+     */
+    void watchExits(ContainerExitListener listener);
+
+    /**
+     * Called when Slipway stops: stops watching and copying output. Containers keep running and
+     * are adopted on the next start.
      */
     @Override
     default void close() {

@@ -38,20 +38,21 @@ public final class HealthCheck {
      *
      * @return empty when healthy, else why not (for the deployment's reason)
      */
-    public Optional<String> awaitHealthy(Instance instance, HealthCheckSettings settings) throws InterruptedException {
+    public Optional<String> awaitHealthy(Container container, HealthCheckSettings settings) throws InterruptedException {
         var started = System.nanoTime();
         var graceEnds = started + settings.gracePeriod().toNanos();
+        var deadline = started + deadline(settings).toNanos();
         long nextCountedFailure = graceEnds;
         int passes = 0;
         int failures = 0;
         String lastFailure = "";
         while (true) {
-            var state = runtime.state(instance.id());
+            var state = runtime.state(container.id());
             if (!state.running()) {
-                return Optional.of("the instance " + state.describe() + " before it passed its health check on "
-                        + instance.address() + lastLines(instance));
+                return Optional.of("the instance ended (" + state.describe() + ") before it passed its health check on "
+                        + container.address() + lastLines(container));
             }
-            var failure = probe(instance.address(), settings);
+            var failure = probe(container.address(), settings);
             var now = System.nanoTime();
             if (failure.isEmpty()) {
                 failures = 0;
@@ -63,6 +64,11 @@ public final class HealthCheck {
             }
             passes = 0;
             lastFailure = failure.get();
+            if (now - deadline > 0) {
+                return Optional.of("the instance did not pass " + settings.healthyThreshold()
+                        + " consecutive checks within " + seconds(now - started) + " (the last failure: " + lastFailure
+                        + "); its checks pass and fail by turns" + lastLines(container));
+            }
             if (now >= nextCountedFailure) {
                 failures++;
                 nextCountedFailure = now + settings.interval().toNanos();
@@ -72,11 +78,21 @@ public final class HealthCheck {
                     return Optional.of(what + " (the last: " + lastFailure + ") " + seconds(now - started)
                             + " after the instance started; check that the app listens on $PORT"
                             + (settings.gracePeriodSeconds() == 0 ? ", or give a slow app a slipway.health-check.grace-period" : "")
-                            + lastLines(instance));
+                            + lastLines(container));
                 }
             }
             Thread.sleep(STARTUP_PROBE_INTERVAL.toMillis());
         }
+    }
+
+    /**
+     * The longest a start may take, so a check that passes and fails by turns still ends: the grace
+     * period, then room for the thresholds' worth of checks twice over.
+     */
+    static Duration deadline(HealthCheckSettings settings) {
+        var perCheck = settings.interval().plus(settings.timeout());
+        return settings.gracePeriod().plus(perCheck.multipliedBy(2L * (settings.healthyThreshold()
+                + settings.unhealthyThreshold()))).plus(Duration.ofSeconds(30));
     }
 
     /** Whether something accepts TCP connections at {@code host:port} right now. */
@@ -85,7 +101,7 @@ public final class HealthCheck {
     }
 
     /** One check: empty when it passed, else what went wrong. */
-    Optional<String> probe(String address, HealthCheckSettings settings) throws InterruptedException {
+    public Optional<String> probe(String address, HealthCheckSettings settings) throws InterruptedException {
         if (settings.protocol() == HealthCheckSettings.Protocol.TCP) {
             return connect(address, settings.timeout());
         }
@@ -119,8 +135,8 @@ public final class HealthCheck {
         return String.format(java.util.Locale.ROOT, "%.1f s", nanos / 1e9);
     }
 
-    private String lastLines(Instance instance) {
-        var lines = runtime.logTail(instance.id(), LOG_LINES);
+    private String lastLines(Container container) {
+        var lines = runtime.logTail(container.id(), LOG_LINES);
         return lines.isEmpty() ? "" : "; its last output:\n" + String.join("\n", lines);
     }
 }

@@ -72,9 +72,9 @@ class RuntimeConfiguration {
                                       ObjectProvider<DockerClients> docker) {
         return switch (resolved) {
             case DOCKER -> new DockerContainerRuntime(docker.getObject().control(),
-                    DockerContainerRuntime.DEFAULT_STOP_GRACE);
+                    DockerContainerRuntime.DEFAULT_STOP_GRACE, ContainerOutput.DISCARD);
             case PROCESS -> new ProcessContainerRuntime(properties.logsDirectory(),
-                    ProcessContainerRuntime.DEFAULT_STOP_GRACE);
+                    ProcessContainerRuntime.DEFAULT_STOP_GRACE, ContainerOutput.DISCARD);
         };
     }
 

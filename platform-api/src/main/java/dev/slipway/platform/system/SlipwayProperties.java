@@ -2,6 +2,7 @@ package dev.slipway.platform.system;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import org.springframework.util.unit.DataSize;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -23,7 +24,8 @@ public record SlipwayProperties(
         @DefaultValue("") String adminToken,
         @DefaultValue("") String databaseUrl,
         @DefaultValue Router router,
-        @DefaultValue Deployments deployments) {
+        @DefaultValue Deployments deployments,
+        @DefaultValue Instances instances) {
 
     /** Which container runtime runs apps. */
     public enum RuntimeMode {
@@ -34,12 +36,41 @@ public record SlipwayProperties(
     }
 
     /**
-     * The embedded router.
+     * The router that serves apps.
      *
-     * @param port the port services are served on
-     * @param bind the address it listens on
+     * @param mode        where it runs
+     * @param port        the port services are served on ({@code 0}: any free port)
+     * @param bind        the address it listens on
+     * @param controlPort the router process's control API, on loopback ({@code 0}: any free port)
      */
-    public record Router(@DefaultValue("8000") int port, @DefaultValue("0.0.0.0") String bind) {
+    public record Router(@DefaultValue("process") RouterMode mode, @DefaultValue("8000") int port,
+                         @DefaultValue("0.0.0.0") String bind, @DefaultValue("8001") int controlPort) {
+    }
+
+    /** Where the router runs. */
+    public enum RouterMode {
+        /** Its own OS process, started (or adopted) and restarted by Slipway: serves while Slipway restarts. */
+        PROCESS,
+        /** Its own OS process, started and restarted by the operator (e.g. systemd); Slipway only talks to it. */
+        EXTERNAL,
+        /** Inside Slipway's own process: stops when Slipway stops. */
+        EMBEDDED
+    }
+
+    /**
+     * How instances are looked after.
+     *
+     * @param restartBackoff    the wait before restarting an instance that crashed once; doubled for
+     *                          each further crash in a row
+     * @param maxRestartBackoff the longest wait between restarts
+     * @param backoffReset      how long an instance must stay healthy before its crashes are forgotten
+     * @param appLogSize        how much of a service's application log is kept (twice this, in two files)
+     */
+    public record Instances(
+            @DefaultValue("1s") Duration restartBackoff,
+            @DefaultValue("5m") Duration maxRestartBackoff,
+            @DefaultValue("10m") Duration backoffReset,
+            @DefaultValue("10MB") DataSize appLogSize) {
     }
 
     /**
@@ -49,11 +80,15 @@ public record SlipwayProperties(
      * @param buildTimeout       how long a build may take
      * @param keepArtifacts      how many of a service's latest successful deployments keep their
      *                           image (or app directory) for an instant rollback
+     * @param maxConcurrentBuilds how many builds run at once across all services; more wait their turn
+     * @param fetchTimeout       how long fetching the source, and separately the models, may take
      */
     public record Deployments(
             @DefaultValue("30s") Duration drainTimeout,
             @DefaultValue("20m") Duration buildTimeout,
-            @DefaultValue("5") int keepArtifacts) {
+            @DefaultValue("5") int keepArtifacts,
+            @DefaultValue("2") int maxConcurrentBuilds,
+            @DefaultValue("15m") Duration fetchTimeout) {
     }
 
     public Path databaseDirectory() {
@@ -74,5 +109,15 @@ public record SlipwayProperties(
 
     public Path logsDirectory() {
         return home.resolve("logs");
+    }
+
+    /** The router process's state file, control token and log. */
+    public Path routerDirectory() {
+        return home.resolve("router");
+    }
+
+    /** What the process runtime keeps about the processes it runs, and their raw output. */
+    public Path processesDirectory() {
+        return home.resolve("processes");
     }
 }

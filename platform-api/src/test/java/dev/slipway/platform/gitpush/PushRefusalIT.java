@@ -126,7 +126,7 @@ class PushRefusalIT {
 
         assertThat(push.status()).isEqualTo(RemoteRefUpdate.Status.REJECTED_OTHER_REASON);
         var failed = slipway.api().latestDeployment("steady");
-        assertThat(failed.get("reason").asString()).contains("exited with code 1").contains("no model file");
+        assertThat(failed.get("reason").asString()).contains("exit 1").contains("no model file");
         assertThat(push.text()).contains("no model file");
         assertThat(slipway.service("steady").get().body()).isEqualTo(GOOD);
         app.edit("apprunner.yaml", "command: python3 -c 'raise SystemExit(\"no model file\")'", "command: python3 app.py")

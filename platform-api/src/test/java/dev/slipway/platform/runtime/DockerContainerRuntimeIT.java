@@ -51,8 +51,8 @@ class DockerContainerRuntimeIT extends ContainerRuntimeContract {
     void appliesTheInstanceSizeAsDockerLimits() {
         var settings = new RunSettings(Optional.of("python3 app.py"), 8080, Optional.empty(), helloEnvironment(),
                 HealthCheckSettings.defaults(), new InstanceSettings(500, 1024));
-        var instance = runtime().start(new InstanceSpec("contract", "d-limits", new Artifact(Artifact.Kind.IMAGE, imageId,
-                settings)));
+        var instance = runtime().start(new ContainerSpec("contract", "d-limits", "i-limits",
+                new Artifact(Artifact.Kind.IMAGE, imageId, settings)));
         try {
             var host = clients.control().inspectContainerCmd(instance.id()).exec().getHostConfig();
             assertThat(host.getMemory()).isEqualTo(1024L * 1024 * 1024);
@@ -63,9 +63,27 @@ class DockerContainerRuntimeIT extends ContainerRuntimeContract {
         }
     }
 
+    private DockerContainerRuntime runtime;
+
     @Override
     ContainerRuntime runtime() {
-        return new DockerContainerRuntime(clients.control(), DockerContainerRuntime.DEFAULT_STOP_GRACE);
+        if (runtime == null) {
+            runtime = new DockerContainerRuntime(clients.control(), DockerContainerRuntime.DEFAULT_STOP_GRACE, output);
+            runtime.watchExits(exits);
+        }
+        return runtime;
+    }
+
+    @Override
+    ContainerRuntime restartedRuntime(ContainerExitListener exits, ContainerOutput output) {
+        var restarted = new DockerContainerRuntime(clients.control(), DockerContainerRuntime.DEFAULT_STOP_GRACE, output);
+        restarted.watchExits(exits);
+        return restarted;
+    }
+
+    @Override
+    void killFromOutside(Container container) {
+        clients.control().killContainerCmd(container.id()).exec();
     }
 
     @Override

@@ -67,20 +67,20 @@ class HealthCheckIT {
         var result = check(instance, new HealthCheckSettings(Protocol.TCP, "/", 5, 2, 1, 5, 600));
 
         assertThat(result).hasValueSatisfying(reason -> assertThat(reason)
-                .startsWith("the instance exited with code 2 before it passed its health check")
+                .startsWith("the instance ended (exit 2) before it passed its health check")
                 .endsWith("its last output:\ncannot load model.pkl"));
     }
 
-    private Instance start(String command) {
+    private Container start(String command) {
         if (runtime == null) {
-            runtime = new ProcessContainerRuntime(logs, ProcessContainerRuntime.DEFAULT_STOP_GRACE);
+            runtime = new ProcessContainerRuntime(logs, ProcessContainerRuntime.DEFAULT_STOP_GRACE, ContainerOutput.DISCARD);
         }
         var artifact = new Artifact(Artifact.Kind.DIRECTORY, Examples.directory("hello-python").toString(),
                 new RunSettings(Optional.of(command), 8080, Optional.empty(), Map.of()));
-        return runtime.start(new InstanceSpec("health", "d-" + System.nanoTime(), artifact));
+        return runtime.start(new ContainerSpec("health", "d-" + System.nanoTime(), "i" + System.nanoTime(), artifact));
     }
 
-    private Optional<String> check(Instance instance, HealthCheckSettings settings) throws InterruptedException {
+    private Optional<String> check(Container instance, HealthCheckSettings settings) throws InterruptedException {
         return new HealthCheck(runtime).awaitHealthy(instance, settings);
     }
 }

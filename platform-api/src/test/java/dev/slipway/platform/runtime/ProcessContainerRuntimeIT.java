@@ -20,9 +20,22 @@ class ProcessContainerRuntimeIT extends ContainerRuntimeContract {
     @Override
     ContainerRuntime runtime() {
         if (runtime == null) {
-            runtime = new ProcessContainerRuntime(logs, ProcessContainerRuntime.DEFAULT_STOP_GRACE);
+            runtime = new ProcessContainerRuntime(logs, ProcessContainerRuntime.DEFAULT_STOP_GRACE, output);
+            runtime.watchExits(exits);
         }
         return runtime;
+    }
+
+    @Override
+    ContainerRuntime restartedRuntime(ContainerExitListener exits, ContainerOutput output) {
+        var restarted = new ProcessContainerRuntime(logs, ProcessContainerRuntime.DEFAULT_STOP_GRACE, output);
+        restarted.watchExits(exits);
+        return restarted;
+    }
+
+    @Override
+    void killFromOutside(Container container) throws Exception {
+        new ProcessBuilder("kill", "-KILL", "-" + container.id()).inheritIO().start().waitFor();
     }
 
     @Override

@@ -6,17 +6,18 @@ import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
-import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
 import dev.slipway.build.image.Artifact;
 import dev.slipway.config.InstanceSettings;
 import dev.slipway.config.NetworkSection;
+import dev.slipway.platform.runtime.ContainerExitListener;
+import dev.slipway.platform.runtime.ContainerOutput;
 import dev.slipway.platform.runtime.ContainerRuntime;
-import dev.slipway.platform.runtime.Instance;
-import dev.slipway.platform.runtime.InstanceSpec;
-import dev.slipway.platform.runtime.InstanceStartException;
-import dev.slipway.platform.runtime.InstanceState;
+import dev.slipway.platform.runtime.Container;
+import dev.slipway.platform.runtime.ContainerSpec;
+import dev.slipway.platform.runtime.ContainerStartException;
+import dev.slipway.platform.runtime.ContainerState;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,6 +38,7 @@ public final class DockerContainerRuntime implements ContainerRuntime {
     public static final String LABEL_MANAGED = "dev.slipway.managed";
     public static final String LABEL_SERVICE = "dev.slipway.service";
     public static final String LABEL_DEPLOYMENT = "dev.slipway.deployment";
+    public static final String LABEL_INSTANCE = "dev.slipway.instance";
     static final String LABEL_PORT = "dev.slipway.port";
     /** How long a container gets to exit after SIGTERM before it is killed. */
     public static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(10);
@@ -51,7 +53,7 @@ public final class DockerContainerRuntime implements ContainerRuntime {
     private final Duration stopGrace;
     private volatile int hostCpus;
 
-    public DockerContainerRuntime(DockerClient docker, Duration stopGrace) {
+    public DockerContainerRuntime(DockerClient docker, Duration stopGrace, ContainerOutput output) {
         this.docker = docker;
         this.stopGrace = stopGrace;
     }
@@ -62,10 +64,10 @@ public final class DockerContainerRuntime implements ContainerRuntime {
     }
 
     @Override
-    public Instance start(InstanceSpec spec) {
+    public Container start(ContainerSpec spec) {
         var artifact = spec.artifact();
         if (artifact.kind() != Artifact.Kind.IMAGE) {
-            throw new InstanceStartException("the Docker runtime runs images, not the app directory "
+            throw new ContainerStartException("the Docker runtime runs images, not the app directory "
                     + artifact.reference() + "; redeploy to build an image");
         }
         var run = artifact.run();
@@ -73,7 +75,7 @@ public final class DockerContainerRuntime implements ContainerRuntime {
             var create = docker.createContainerCmd(artifact.reference())
                     .withName(containerName(spec))
                     .withLabels(Map.of(LABEL_MANAGED, "true", LABEL_SERVICE, spec.service(),
-                            LABEL_DEPLOYMENT, spec.deploymentId(), LABEL_PORT, Integer.toString(run.port())))
+                            LABEL_DEPLOYMENT, spec.deploymentId(), LABEL_INSTANCE, spec.instanceId(), LABEL_PORT, Integer.toString(run.port())))
                     .withEnv(environment(run.env(), run.portEnv(), run.port()))
                     .withHostConfig(limits(HostConfig.newHostConfig().withInit(true), run.instance()));
             run.command().ifPresent(command -> create.withEntrypoint("sh", "-c", command).withCmd(List.of()));
@@ -82,26 +84,26 @@ public final class DockerContainerRuntime implements ContainerRuntime {
             var address = addressOrNone(docker.inspectContainerCmd(id).exec(), run.port());
             log.info("Started container {} for {} (deployment {}) at {}", shortId(id), spec.service(),
                     spec.deploymentId(), address);
-            return new Instance(id, spec.service(), spec.deploymentId(), address);
+            return new Container(id, spec.service(), spec.deploymentId(), spec.instanceId(), address);
         } catch (NotFoundException e) {
-            throw new InstanceStartException("image " + artifact.reference() + " is not on this Docker host: "
+            throw new ContainerStartException("image " + artifact.reference() + " is not on this Docker host: "
                     + e.getMessage(), e);
         } catch (DockerException e) {
-            throw new InstanceStartException("Docker could not start " + artifact.reference() + ": " + e.getMessage(), e);
+            throw new ContainerStartException("Docker could not start " + artifact.reference() + ": " + e.getMessage(), e);
         }
     }
 
     @Override
-    public InstanceState state(String instanceId) {
+    public ContainerState state(String instanceId) {
         try {
             var state = docker.inspectContainerCmd(instanceId).exec().getState();
             if (Boolean.TRUE.equals(state.getRunning())) {
-                return InstanceState.RUNNING;
+                return ContainerState.RUNNING;
             }
             var exit = state.getExitCodeLong();
-            return exit == null ? InstanceState.GONE : InstanceState.exited(exit.intValue());
+            return exit == null ? ContainerState.GONE : ContainerState.exited(exit.intValue());
         } catch (NotFoundException e) {
-            return InstanceState.GONE;
+            return ContainerState.GONE;
         }
     }
 
@@ -146,17 +148,21 @@ public final class DockerContainerRuntime implements ContainerRuntime {
     }
 
     @Override
-    public List<Instance> list() {
+    public void watchExits(ContainerExitListener listener) {
+    }
+
+    @Override
+    public List<Container> list() {
         var containers = docker.listContainersCmd().withLabelFilter(Map.of(LABEL_MANAGED, "true")).exec();
-        var instances = new ArrayList<Instance>();
-        for (Container container : containers) {
+        var instances = new ArrayList<Container>();
+        for (var container : containers) {
             var labels = container.getLabels();
             try {
                 var port = Integer.parseInt(labels.getOrDefault(LABEL_PORT, Integer.toString(NetworkSection.DEFAULT_PORT)));
                 var address = address(docker.inspectContainerCmd(container.getId()).exec(), port);
-                instances.add(new Instance(container.getId(), labels.get(LABEL_SERVICE),
-                        labels.get(LABEL_DEPLOYMENT), address));
-            } catch (NotFoundException | InstanceStartException e) {
+                instances.add(new Container(container.getId(), labels.get(LABEL_SERVICE),
+                        labels.get(LABEL_DEPLOYMENT), labels.get(LABEL_INSTANCE), address));
+            } catch (NotFoundException | ContainerStartException e) {
                 // Gone or without an address: not an instance that could serve.
             }
         }
@@ -198,7 +204,7 @@ public final class DockerContainerRuntime implements ContainerRuntime {
                 .map(n -> n.getIpAddress())
                 .filter(a -> a != null && !a.isEmpty())
                 .findFirst()
-                .orElseThrow(() -> new InstanceStartException("container " + shortId(container.getId())
+                .orElseThrow(() -> new ContainerStartException("container " + shortId(container.getId())
                         + " has no network address"));
         return ip + ":" + port;
     }
@@ -210,13 +216,13 @@ public final class DockerContainerRuntime implements ContainerRuntime {
     private static String addressOrNone(InspectContainerResponse container, int port) {
         try {
             return address(container, port);
-        } catch (InstanceStartException e) {
+        } catch (ContainerStartException e) {
             return NO_ADDRESS;
         }
     }
 
-    private static String containerName(InstanceSpec spec) {
-        return "slipway-" + spec.service() + "-" + spec.deploymentId();
+    private static String containerName(ContainerSpec spec) {
+        return "slipway-" + spec.service() + "-" + spec.instanceId() + "-" + Long.toString(System.nanoTime(), 36);
     }
 
     private static String shortId(String id) {

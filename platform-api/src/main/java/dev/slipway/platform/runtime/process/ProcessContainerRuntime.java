@@ -2,11 +2,13 @@ package dev.slipway.platform.runtime.process;
 
 import dev.slipway.build.image.Artifact;
 import dev.slipway.config.NetworkSection;
+import dev.slipway.platform.runtime.ContainerExitListener;
+import dev.slipway.platform.runtime.ContainerOutput;
 import dev.slipway.platform.runtime.ContainerRuntime;
-import dev.slipway.platform.runtime.Instance;
-import dev.slipway.platform.runtime.InstanceSpec;
-import dev.slipway.platform.runtime.InstanceStartException;
-import dev.slipway.platform.runtime.InstanceState;
+import dev.slipway.platform.runtime.Container;
+import dev.slipway.platform.runtime.ContainerSpec;
+import dev.slipway.platform.runtime.ContainerStartException;
+import dev.slipway.platform.runtime.ContainerState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -42,7 +44,7 @@ public final class ProcessContainerRuntime implements ContainerRuntime {
     private final Duration stopGrace;
     private final Map<String, RunningProcess> processes = new ConcurrentHashMap<>();
 
-    public ProcessContainerRuntime(Path logsDirectory, Duration stopGrace) {
+    public ProcessContainerRuntime(Path logsDirectory, Duration stopGrace, ContainerOutput output) {
         this.logsDirectory = logsDirectory;
         this.stopGrace = stopGrace;
     }
@@ -53,15 +55,15 @@ public final class ProcessContainerRuntime implements ContainerRuntime {
     }
 
     @Override
-    public Instance start(InstanceSpec spec) {
+    public Container start(ContainerSpec spec) {
         var artifact = spec.artifact();
         if (artifact.kind() != Artifact.Kind.DIRECTORY) {
-            throw new InstanceStartException("the process runtime runs prepared app directories, not "
+            throw new ContainerStartException("the process runtime runs prepared app directories, not "
                     + artifact.kind().name().toLowerCase() + " " + artifact.reference()
                     + "; use the Docker runtime (SLIPWAY_RUNTIME=docker) for images");
         }
         var run = artifact.run();
-        var command = run.command().orElseThrow(() -> new InstanceStartException(
+        var command = run.command().orElseThrow(() -> new ContainerStartException(
                 "deployment " + spec.deploymentId() + " has no start command"));
         try {
             int port = freePort();
@@ -75,25 +77,25 @@ public final class ProcessContainerRuntime implements ContainerRuntime {
             builder.environment().putAll(environment(run.env(), run.portEnv().orElse(null), port));
             var process = builder.start();
             var id = Long.toString(process.pid());
-            var instance = new Instance(id, spec.service(), spec.deploymentId(), "127.0.0.1:" + port);
+            var instance = new Container(id, spec.service(), spec.deploymentId(), spec.instanceId(), "127.0.0.1:" + port);
             processes.put(id, new RunningProcess(process, logFile, instance));
             log.info("Started {} for {} (deployment {}) as process {} on port {}",
                     command, spec.service(), spec.deploymentId(), id, port);
             return instance;
         } catch (IOException e) {
-            throw new InstanceStartException("cannot start '" + command + "' in " + artifact.reference()
+            throw new ContainerStartException("cannot start '" + command + "' in " + artifact.reference()
                     + ": " + e.getMessage(), e);
         }
     }
 
     @Override
-    public InstanceState state(String instanceId) {
+    public ContainerState state(String instanceId) {
         var running = processes.get(instanceId);
         if (running == null) {
-            return InstanceState.GONE;
+            return ContainerState.GONE;
         }
         var process = running.process();
-        return process.isAlive() ? InstanceState.RUNNING : InstanceState.exited(process.exitValue());
+        return process.isAlive() ? ContainerState.RUNNING : ContainerState.exited(process.exitValue());
     }
 
     @Override
@@ -127,7 +129,7 @@ public final class ProcessContainerRuntime implements ContainerRuntime {
         }
         try {
             if (!process.waitFor(stopGrace.toMillis(), TimeUnit.MILLISECONDS)) {
-                log.warn("Instance {} did not stop within {}; killing it", instanceId, stopGrace);
+                log.warn("Container {} did not stop within {}; killing it", instanceId, stopGrace);
                 descendants.forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly().waitFor();
             }
@@ -139,7 +141,11 @@ public final class ProcessContainerRuntime implements ContainerRuntime {
     }
 
     @Override
-    public List<Instance> list() {
+    public void watchExits(ContainerExitListener listener) {
+    }
+
+    @Override
+    public List<Container> list() {
         return processes.values().stream()
                 .filter(p -> p.process().isAlive())
                 .map(RunningProcess::instance)
@@ -167,6 +173,6 @@ public final class ProcessContainerRuntime implements ContainerRuntime {
         }
     }
 
-    private record RunningProcess(Process process, Path logFile, Instance instance) {
+    private record RunningProcess(Process process, Path logFile, Container instance) {
     }
 }
