@@ -5,6 +5,7 @@ import dev.slipway.config.EnvVar;
 import dev.slipway.config.HealthCheckSettings;
 import dev.slipway.config.InstanceSettings;
 import dev.slipway.config.NetworkSection;
+import dev.slipway.config.ScalingSettings;
 import dev.slipway.config.SlipwaySection;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -26,9 +27,11 @@ import org.slf4j.LoggerFactory;
  * @param instance    the CPU and memory an instance gets ({@code slipway.instance})
  * @param requestTimeout how long the router waits for the app to start answering
  *                       ({@code slipway.request-timeout})
+ * @param scaling     how many instances run ({@code slipway.scaling})
  */
 public record RunSettings(Optional<String> command, int port, Optional<String> portEnv, Map<String, String> env,
-                          HealthCheckSettings healthCheck, InstanceSettings instance, Duration requestTimeout) {
+                          HealthCheckSettings healthCheck, InstanceSettings instance, Duration requestTimeout,
+                          ScalingSettings scaling) {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunSettings.class);
 
@@ -39,17 +42,24 @@ public record RunSettings(Optional<String> command, int port, Optional<String> p
         instance = instance == null ? InstanceSettings.defaults() : instance;
         requestTimeout = requestTimeout == null
                 ? Duration.ofSeconds(SlipwaySection.DEFAULT_REQUEST_TIMEOUT_SECONDS) : requestTimeout;
+        scaling = scaling == null ? ScalingSettings.defaults() : scaling;
+    }
+
+    /** Settings with the default scaling. */
+    public RunSettings(Optional<String> command, int port, Optional<String> portEnv, Map<String, String> env,
+                       HealthCheckSettings healthCheck, InstanceSettings instance, Duration requestTimeout) {
+        this(command, port, portEnv, env, healthCheck, instance, requestTimeout, null);
     }
 
     /** Settings with the default request timeout. */
     public RunSettings(Optional<String> command, int port, Optional<String> portEnv, Map<String, String> env,
                        HealthCheckSettings healthCheck, InstanceSettings instance) {
-        this(command, port, portEnv, env, healthCheck, instance, null);
+        this(command, port, portEnv, env, healthCheck, instance, null, null);
     }
 
     /** Settings with the default health check and instance size. */
     public RunSettings(Optional<String> command, int port, Optional<String> portEnv, Map<String, String> env) {
-        this(command, port, portEnv, env, HealthCheckSettings.defaults(), InstanceSettings.defaults(), null);
+        this(command, port, portEnv, env, HealthCheckSettings.defaults(), InstanceSettings.defaults(), null, null);
     }
 
     /**
@@ -71,6 +81,6 @@ public record RunSettings(Optional<String> command, int port, Optional<String> p
         }
         var slipway = config.slipway();
         return new RunSettings(Optional.of(run.command()), network.port(), network.env(), env,
-                slipway.healthCheck(), slipway.instance(), slipway.requestTimeout());
+                slipway.healthCheck(), slipway.instance(), slipway.requestTimeout(), slipway.scaling());
     }
 }

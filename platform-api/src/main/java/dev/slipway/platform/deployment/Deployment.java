@@ -20,8 +20,7 @@ import java.util.Optional;
 public record Deployment(
         String id, long serviceId, int number, DeploymentTrigger trigger, DeploymentStatus status,
         Optional<DeploymentPhase> phase, Optional<String> commit, Optional<String> rollbackOf,
-        Optional<Artifact> artifact, Optional<String> instanceId, Optional<String> instanceAddress,
-        Optional<String> reason, List<DeployedModel> models, Map<DeploymentPhase, Long> timings,
+        Optional<Artifact> artifact, Optional<String> reason, List<DeployedModel> models, Map<DeploymentPhase, Long> timings,
         Instant createdAt, Optional<Instant> startedAt, Optional<Instant> finishedAt) {
 
     public Deployment {

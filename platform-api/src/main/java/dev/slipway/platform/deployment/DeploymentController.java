@@ -53,13 +53,14 @@ class DeploymentController {
     @PostMapping("/deployments")
     ResponseEntity<DeploymentView> deploy(@PathVariable String name) {
         var service = services.get(name);
-        Optional<String> commit = Optional.empty();
-        if (service.source().type() == ServiceSource.Type.GIT_PUSH) {
-            commit = Optional.of(repositories.head(name, service.source().branch()).orElseThrow(() ->
-                    new ConflictException("Nothing was pushed to service '" + name + "' yet; push to its "
-                            + service.source().branch() + " branch first.")));
+        if (service.source().type() == ServiceSource.Type.GIT_PUSH
+                && repositories.head(name, service.source().branch()).isEmpty()) {
+            throw new ConflictException("Nothing was pushed to service '" + name + "' yet; push to its "
+                    + service.source().branch() + " branch first.");
         }
-        return accepted(service, deployer.deploy(service, DeploymentTrigger.API, commit, DeploymentListener.NULL));
+        // The branch head is read when the deployment starts, so it deploys what the branch holds then.
+        return accepted(service, deployer.deploy(service, DeploymentTrigger.API, Optional.empty(),
+                DeploymentListener.NULL));
     }
 
     /**

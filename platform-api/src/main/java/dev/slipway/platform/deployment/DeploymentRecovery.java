@@ -1,10 +1,8 @@
 package dev.slipway.platform.deployment;
 
+import dev.slipway.platform.instance.InstanceRecovery;
 import dev.slipway.platform.runtime.ContainerRuntime;
 import dev.slipway.platform.service.ServiceRepository;
-import dev.slipway.platform.service.ServiceStatus;
-import java.util.HashSet;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -12,53 +10,60 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 /**
- * Picks up where a stopped Slipway left off: deployments that were running are marked failed,
- * every service's active deployment serves again, and instances nobody owns are stopped.
+ * Picks up where a stopped Slipway left off, without disturbing what serves: a deployment that was
+ * cut off ends {@code FAILED} (the previous version kept serving) — or {@code SUCCEEDED} if it had
+ * already moved traffic; queued deployments stay queued, except pushes, whose pusher is gone; the
+ * instances that still run are adopted; then the queue starts.
  */
 @Component
 class DeploymentRecovery implements ApplicationRunner {
 
-    static final String INTERRUPTED = "Slipway stopped while this deployment ran; deploy again.";
+    static final String INTERRUPTED = "Slipway stopped while this deployment ran; the previous version kept serving. "
+            + "Deploy again.";
+    static final String PUSH_CUT_OFF = "The push was cut off when Slipway stopped before this deployment began; "
+            + "push again.";
     private static final Logger log = LoggerFactory.getLogger(DeploymentRecovery.class);
 
     private final ServiceRepository services;
     private final DeploymentRepository deployments;
-    private final Deployer deployer;
+    private final InstanceRecovery instances;
+    private final DeploymentQueue queue;
+    private final ServiceStatuses statuses;
     private final ContainerRuntime runtime;
 
-    DeploymentRecovery(ServiceRepository services, DeploymentRepository deployments, Deployer deployer,
-                       ContainerRuntime runtime) {
+    DeploymentRecovery(ServiceRepository services, DeploymentRepository deployments, InstanceRecovery instances,
+                       DeploymentQueue queue, ServiceStatuses statuses, ContainerRuntime runtime) {
         this.services = services;
         this.deployments = deployments;
-        this.deployer = deployer;
+        this.instances = instances;
+        this.queue = queue;
+        this.statuses = statuses;
         this.runtime = runtime;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        var activeInstances = new HashSet<String>();
-        for (var service : services.findAll()) {
-            var active = service.activeDeploymentId().flatMap(deployments::find);
-            active.flatMap(Deployment::instanceId).ifPresent(activeInstances::add);
-        }
-        for (var unfinished : deployments.findUnfinished()) {
-            var status = unfinished.rollbackOf().isPresent() ? DeploymentStatus.ROLLBACK_FAILED : DeploymentStatus.FAILED;
-            deployments.finish(unfinished.id(), status, INTERRUPTED);
-        }
-        for (var instance : runtime.list()) {
-            if (!activeInstances.contains(instance.id())) {
-                log.info("Stopping instance {} of {}: no active deployment owns it", instance.id(), instance.service());
-                runtime.stop(instance.id());
+        for (var cutOff : deployments.findRunning()) {
+            var rollback = cutOff.rollbackOf().isPresent();
+            var serving = services.findById(cutOff.serviceId()).flatMap(s -> s.activeDeploymentId())
+                    .filter(cutOff.id()::equals).isPresent();
+            if (serving) {
+                deployments.finish(cutOff.id(), rollback ? DeploymentStatus.ROLLBACK_SUCCEEDED : DeploymentStatus.SUCCEEDED,
+                        null);
+            } else {
+                deployments.finish(cutOff.id(), rollback ? DeploymentStatus.ROLLBACK_FAILED : DeploymentStatus.FAILED,
+                        INTERRUPTED);
             }
         }
-        for (var service : services.findAll()) {
-            if (service.activeDeploymentId().isPresent()) {
-                deployer.restore(service);
-            } else if (service.status() == ServiceStatus.OPERATION_IN_PROGRESS
-                    && !deployments.listForService(service.id()).isEmpty()) {
-                services.updateStatus(service.id(), ServiceStatus.CREATE_FAILED, INTERRUPTED);
+        for (var pending : deployments.findPending()) {
+            if (pending.trigger() == DeploymentTrigger.GIT_PUSH) {
+                deployments.failPending(pending.id(), PUSH_CUT_OFF);
             }
         }
-        log.info("Recovered {} service(s) on the {} runtime", services.findAll().size(), runtime.name());
+        instances.recover();
+        var all = services.findAll();
+        all.forEach(s -> statuses.refresh(s.id()));
+        queue.start();
+        log.info("Recovered {} service(s) on the {} runtime", all.size(), runtime.name());
     }
 }

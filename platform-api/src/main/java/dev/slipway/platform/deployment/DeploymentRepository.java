@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class DeploymentRepository {
 
     private static final String COLUMNS = "id, service_id, number, trigger, status, phase, commit_id, rollback_of, "
-            + "artifact, instance_id, instance_address, reason, models, timings, created_at, started_at, finished_at";
+            + "artifact, reason, models, timings, created_at, started_at, finished_at";
     private static final int ID_BYTES = 6;
     private static final int CREATE_ATTEMPTS = 5;
 
@@ -64,13 +64,44 @@ public class DeploymentRepository {
                 .param(serviceId).query(this::map).list();
     }
 
-    List<Deployment> findUnfinished() {
-        return jdbc.sql("select " + COLUMNS + " from deployments where status in ('PENDING', 'IN_PROGRESS', "
+    /** Deployments that were running (not queued), oldest first. */
+    List<Deployment> findRunning() {
+        return jdbc.sql("select " + COLUMNS + " from deployments where status in ('IN_PROGRESS', "
                 + "'ROLLBACK_IN_PROGRESS') order by created_at").query(this::map).list();
     }
 
-    void start(String id, DeploymentStatus status) {
-        jdbc.sql("update deployments set status = ?, started_at = now() where id = ?").params(status.name(), id).update();
+    List<Deployment> findPending() {
+        return jdbc.sql("select " + COLUMNS + " from deployments where status = 'PENDING' order by created_at")
+                .query(this::map).list();
+    }
+
+    /**
+     * Takes the oldest queued deployment of a service that has none running, and marks it running;
+     * empty when none can run now. Safe against other takers: a row another taker holds is skipped.
+     */
+    Optional<Deployment> claimNext() {
+        return jdbc.sql("update deployments set status = case when rollback_of is null then 'IN_PROGRESS' "
+                        + "else 'ROLLBACK_IN_PROGRESS' end, started_at = now() where id = ("
+                        + "select d.id from deployments d where d.status = 'PENDING' "
+                        + "and not exists (select 1 from deployments r where r.service_id = d.service_id "
+                        + "and r.status in ('IN_PROGRESS', 'ROLLBACK_IN_PROGRESS')) "
+                        + "and not exists (select 1 from deployments e where e.service_id = d.service_id "
+                        + "and e.status = 'PENDING' and e.number < d.number) "
+                        + "order by d.created_at limit 1 for update skip locked) "
+                        + "returning " + COLUMNS)
+                .query(this::map).optional();
+    }
+
+    /** Ends a queued deployment that has not started; false when it already started. */
+    boolean failPending(String id, String reason) {
+        return jdbc.sql("update deployments set status = 'FAILED', reason = ?, finished_at = now() "
+                + "where id = ? and status = 'PENDING'").params(reason, id).update() == 1;
+    }
+
+    /** The service's deployment that runs now, if any. */
+    Optional<Deployment> findRunning(long serviceId) {
+        return jdbc.sql("select " + COLUMNS + " from deployments where service_id = ? and status in ('IN_PROGRESS', "
+                + "'ROLLBACK_IN_PROGRESS')").param(serviceId).query(this::map).optional();
     }
 
     void enterPhase(String id, DeploymentPhase phase) {
@@ -94,11 +125,6 @@ public class DeploymentRepository {
     void recordModels(String id, List<DeployedModel> models) {
         jdbc.sql("update deployments set models = ?::jsonb where id = ?")
                 .params(json.writeValueAsString(models), id).update();
-    }
-
-    void recordInstance(String id, String instanceId, String address) {
-        jdbc.sql("update deployments set instance_id = ?, instance_address = ? where id = ?")
-                .params(instanceId, address, id).update();
     }
 
     void finish(String id, DeploymentStatus status, String reason) {
@@ -126,8 +152,6 @@ public class DeploymentRepository {
                 Optional.ofNullable(rs.getString("commit_id")),
                 Optional.ofNullable(rs.getString("rollback_of")),
                 Optional.ofNullable(artifact).map(a -> json.readValue(a, Artifact.class)),
-                Optional.ofNullable(rs.getString("instance_id")),
-                Optional.ofNullable(rs.getString("instance_address")),
                 Optional.ofNullable(rs.getString("reason")),
                 json.readValue(rs.getString("models"), new TypeReference<List<DeployedModel>>() { }),
                 timings,

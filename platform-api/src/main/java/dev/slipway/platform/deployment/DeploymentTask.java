@@ -1,57 +1,59 @@
 package dev.slipway.platform.deployment;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import java.util.function.Supplier;
 
 /**
- * A queued or running deployment and whether it may still be cancelled: until it commits to moving
- * traffic, a cancel stops it; afterwards, cancelling would leave the service half switched, so it
- * is refused.
+ * A deployment asked for in this process, or taken from the queue: who follows it, who waits for
+ * its result, and whether it may still be cancelled. Until it commits to moving traffic, a cancel
+ * stops it (the thread running it is interrupted); afterwards, cancelling would leave the service
+ * half switched, so it is refused.
  */
 final class DeploymentTask {
 
+    private final DeploymentListener listener;
+    private final BranchUpdate branch;
     private final CompletableFuture<Deployment> result = new CompletableFuture<>();
-    private Future<?> future;
-    private boolean started;
+    private Thread thread;
     private boolean cancelled;
     private boolean committed;
+    private boolean finished;
 
-    synchronized void submitTo(ExecutorService queue, Supplier<Deployment> work) {
-        future = queue.submit(() -> {
-            synchronized (this) {
-                if (cancelled) {
-                    return;
-                }
-                started = true;
-            }
-            try {
-                result.complete(work.get());
-            } catch (RuntimeException | Error e) {
-                result.completeExceptionally(e);
-            } finally {
-                Thread.interrupted(); // a late cancel must not leak into the queue's next deployment
-            }
-        });
+    DeploymentTask(DeploymentListener listener, BranchUpdate branch) {
+        this.listener = listener;
+        this.branch = branch;
+    }
+
+    DeploymentListener listener() {
+        return listener;
+    }
+
+    BranchUpdate branch() {
+        return branch;
     }
 
     CompletableFuture<Deployment> result() {
         return result;
     }
 
-    /** @return false when too late: finished, or committed to moving traffic */
-    synchronized boolean cancel() {
-        if (committed || result.isDone()) {
+    /** @return false when it was cancelled before it began */
+    synchronized boolean begin(Thread runner) {
+        if (cancelled) {
             return false;
         }
-        cancelled = true;
-        future.cancel(true);
+        thread = runner;
         return true;
     }
 
-    synchronized boolean neverStarted() {
-        return cancelled && !started;
+    /** @return false when too late: finished, or committed to moving traffic */
+    synchronized boolean cancel() {
+        if (committed || finished) {
+            return false;
+        }
+        cancelled = true;
+        if (thread != null) {
+            thread.interrupt();
+        }
+        return true;
     }
 
     synchronized boolean cancelled() {
@@ -65,5 +67,11 @@ final class DeploymentTask {
         }
         committed = true;
         return true;
+    }
+
+    /** It ended: no cancel reaches its thread any more. */
+    synchronized void end() {
+        finished = true;
+        thread = null;
     }
 }

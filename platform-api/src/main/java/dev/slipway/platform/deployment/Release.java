@@ -1,162 +1,127 @@
 package dev.slipway.platform.deployment;
 
 import dev.slipway.build.image.Artifact;
-import dev.slipway.platform.routing.ServiceRoutes;
-import dev.slipway.platform.runtime.ContainerRuntime;
+import dev.slipway.platform.instance.Instance;
+import dev.slipway.platform.instance.InstanceRepository;
+import dev.slipway.platform.instance.InstanceState;
+import dev.slipway.platform.instance.Instances;
+import dev.slipway.platform.instance.Supervisor;
 import dev.slipway.platform.runtime.Container;
-import dev.slipway.platform.runtime.ContainerSpec;
 import dev.slipway.platform.runtime.ContainerStartException;
-import dev.slipway.platform.runtime.HealthCheck;
-import dev.slipway.platform.service.Service;
 import dev.slipway.platform.service.ServiceRepository;
-import dev.slipway.platform.service.ServiceStatus;
 import dev.slipway.platform.system.SlipwayProperties;
-import dev.slipway.router.RouterOptions;
 import java.time.Duration;
-import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts an artifact into service without dropping a request: start a new instance, wait until it
- * is healthy, move traffic to it, let requests to the old instance finish, then stop the old one.
- * Until traffic moves, a failure leaves the old instance serving.
+ * Puts an artifact into service without dropping a request: start all the instances it should
+ * run, wait until every one is healthy, move traffic to them (equally), let requests to the old
+ * instances finish, then stop those. Until traffic moves, a failure stops the new instances and
+ * leaves the old ones serving.
  */
 @Component
 class Release {
 
-    private static final Logger log = LoggerFactory.getLogger(Release.class);
-
-    private final ContainerRuntime runtime;
-    private final HealthCheck healthCheck;
-    private final ServiceRoutes routes;
+    private final Instances instances;
+    private final InstanceRepository repository;
+    private final Supervisor supervisor;
     private final ServiceRepository services;
-    private final DeploymentRepository deployments;
     private final Duration drainTimeout;
 
-    Release(ContainerRuntime runtime, ServiceRoutes routes, ServiceRepository services,
-            DeploymentRepository deployments, SlipwayProperties properties) {
-        this.runtime = runtime;
-        this.healthCheck = new HealthCheck(runtime);
-        this.routes = routes;
+    Release(Instances instances, InstanceRepository repository, Supervisor supervisor, ServiceRepository services,
+            SlipwayProperties properties) {
+        this.instances = instances;
+        this.repository = repository;
+        this.supervisor = supervisor;
         this.services = services;
-        this.deployments = deployments;
         this.drainTimeout = properties.deployments().drainTimeout();
     }
 
-    /** @throws DeploymentFailedException when the new instance does not start or never gets healthy */
-    void release(DeploymentRun run, Artifact artifact, Optional<Deployment> previous) throws InterruptedException {
-        var service = run.service();
-        var instance = startHealthy(run, artifact);
+    /** @throws DeploymentFailedException when an instance does not start or never gets healthy */
+    void release(DeploymentRun run, Artifact artifact, BranchUpdate branch) throws InterruptedException {
+        var started = new ArrayList<Started>();
         try {
+            run.enter(DeploymentPhase.STARTING);
+            for (int i = 0; i < DesiredDeployments.instances(artifact); i++) {
+                var instance = instances.create(run.service().id(), run.id());
+                started.add(new Started(instance, instances.start(instance, run.service().name(), artifact, false)));
+            }
+            run.note(started.size() == 1 ? "Started instance " + started.get(0).instance().id()
+                    : "Started " + started.size() + " instances: " + ids(started));
+            run.enter(DeploymentPhase.HEALTH_CHECKING);
+            new ParallelHealthChecks(instances).awaitAll(started, artifact, run);
+            requireStillHealthy(started);
             run.commitToSwitch();
-        } catch (InterruptedException e) {
-            stopQuietly(instance);
+            branch.apply();
+        } catch (ContainerStartException e) {
+            stopAll(started, "its deployment failed");
+            throw new DeploymentFailedException(e.getMessage(), e);
+        } catch (InterruptedException | RuntimeException e) {
+            stopAll(started, "its deployment failed");
             throw e;
         }
         run.enter(DeploymentPhase.SWITCHING_TRAFFIC);
-        routes.route(service.name(), instance.address(), artifact.run().requestTimeout());
-        services.activate(service.id(), run.id());
-        run.note("Traffic moved to " + instance.address());
-        var old = previous.filter(p -> p.instanceId().isPresent() && p.instanceAddress().isPresent());
-        if (old.isPresent() && !old.get().instanceId().equals(Optional.of(instance.id()))) {
+        var serviceId = run.service().id();
+        List<Instance> old = supervisor.switchActive(serviceId, run.id(),
+                "replaced by deployment " + run.deployment().number(), () -> services.activate(serviceId, run.id()));
+        run.note("Traffic moved to " + started.stream().map(s -> s.container().address()).collect(Collectors.joining(", ")));
+        if (!old.isEmpty()) {
             run.enter(DeploymentPhase.DRAINING);
-            var address = old.get().instanceAddress().orElseThrow();
-            if (!routes.awaitDrained(address, drainTimeout)) {
-                run.note("Requests to the old instance still ran after " + drainTimeout.toSeconds() + " s; stopping it");
-            }
-            runtime.stop(old.get().instanceId().orElseThrow());
+            drain(old, run);
         }
         run.endPhase();
+        supervisor.reconcile(serviceId);
     }
 
-    /** Starts an instance of the artifact and waits until it passes its health check. */
-    Container startHealthy(DeploymentRun run, Artifact artifact) throws InterruptedException {
-        run.enter(DeploymentPhase.STARTING);
-        Container instance;
-        try {
-            instance = runtime.start(new ContainerSpec(run.service().name(), run.id(), "i" + Long.toHexString(System.nanoTime()), artifact));
-        } catch (ContainerStartException e) {
-            throw new DeploymentFailedException(e.getMessage(), e);
-        }
-        deployments.recordInstance(run.id(), instance.id(), instance.address());
-        run.enter(DeploymentPhase.HEALTH_CHECKING);
-        Optional<String> unhealthy;
-        try {
-            unhealthy = healthCheck.awaitHealthy(instance, artifact.run().healthCheck());
-        } catch (InterruptedException e) {
-            stopQuietly(instance);
-            throw e;
-        }
-        if (unhealthy.isPresent()) {
-            stopQuietly(instance);
-            throw new DeploymentFailedException("Health check failed: " + unhealthy.get());
-        }
-        run.note("Container healthy at " + instance.address());
-        return instance;
-    }
-
-    /** Stops the service's active instance (the service is being deleted). */
-    void retire(long serviceId) {
-        services.findById(serviceId).flatMap(Service::activeDeploymentId).flatMap(deployments::find)
-                .flatMap(Deployment::instanceId).ifPresent(runtime::stop);
-    }
-
-    /**
-     * Serves the service's active deployment again after a restart: adopts its instance when it
-     * still runs and accepts connections, else starts a new one from the artifact.
-     */
-    void restore(long serviceId) throws InterruptedException {
-        var service = services.findById(serviceId).orElse(null);
-        var active = service == null ? Optional.<Deployment>empty()
-                : service.activeDeploymentId().flatMap(deployments::find);
-        if (active.isEmpty()) {
-            return;
-        }
-        var deployment = active.get();
-        var adopted = runtime.list().stream()
-                .filter(i -> deployment.instanceId().equals(Optional.of(i.id())))
-                .filter(i -> HealthCheck.accepts(i.address()))
-                .findFirst();
-        if (adopted.isPresent()) {
-            routes.route(service.name(), adopted.get().address(),
-                    deployment.artifact().map(a -> a.run().requestTimeout()).orElse(RouterOptions.DEFAULT_REQUEST_TIMEOUT));
-            deployments.recordInstance(deployment.id(), adopted.get().id(), adopted.get().address());
-            services.updateStatus(serviceId, ServiceStatus.RUNNING, null);
-            log.info("Adopted running instance {} of {} at {}", adopted.get().id(), service.name(),
-                    adopted.get().address());
-            return;
-        }
-        deployment.instanceId().ifPresent(this::stopQuietly);
-        var artifact = deployment.artifact().orElseThrow();
-        var instance = runtime.start(new ContainerSpec(service.name(), deployment.id(), "i" + Long.toHexString(System.nanoTime()), artifact));
-        var unhealthy = healthCheck.awaitHealthy(instance, artifact.run().healthCheck());
-        if (unhealthy.isPresent()) {
-            stopQuietly(instance);
-            services.updateStatus(serviceId, ServiceStatus.RUNNING, "Could not restart deployment "
-                    + deployment.number() + " after Slipway restarted: " + unhealthy.get());
-            return;
-        }
-        deployments.recordInstance(deployment.id(), instance.id(), instance.address());
-        routes.route(service.name(), instance.address(), artifact.run().requestTimeout());
-        services.updateStatus(serviceId, ServiceStatus.RUNNING, null);
-        log.info("Restarted deployment {} of {} at {}", deployment.number(), service.name(), instance.address());
-    }
-
-    private void stopQuietly(String instanceId) {
-        try {
-            runtime.stop(instanceId);
-        } catch (RuntimeException e) {
-            log.warn("Could not stop instance {}: {}", instanceId, e.getMessage());
+    private void drain(List<Instance> old, DeploymentRun run) throws InterruptedException {
+        var why = "replaced by deployment " + run.deployment().number();
+        var threads = old.stream().map(i -> new Thread(() -> {
+            try {
+                instances.stop(i, drainTimeout, why);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "drain-" + i.id())).toList();
+        threads.forEach(Thread::start);
+        for (var thread : threads) {
+            thread.join();
         }
     }
 
-    private void stopQuietly(Container instance) {
-        try {
-            runtime.stop(instance.id());
-        } catch (RuntimeException e) {
-            log.warn("Could not stop unhealthy instance {}: {}", instance.id(), e.getMessage());
+    /** An instance may crash after it passed its check and before traffic moves; then nothing moves. */
+    private void requireStillHealthy(List<Started> started) {
+        for (var s : started) {
+            var now = repository.find(s.instance().id()).orElseThrow();
+            if (now.state() != InstanceState.HEALTHY) {
+                throw new DeploymentFailedException("Instance " + now.id() + " " + now.state().name().toLowerCase()
+                        + " after it passed its health check: " + now.stateReason().orElse("no reason known"));
+            }
         }
+    }
+
+    private void stopAll(List<Started> started, String why) {
+        var interrupted = Thread.interrupted();
+        for (var s : started) {
+            try {
+                instances.stop(repository.find(s.instance().id()).orElse(s.instance()), Duration.ZERO, why);
+            } catch (InterruptedException e) {
+                instances.stopContainer(s.instance());
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String ids(List<Started> started) {
+        return started.stream().map(s -> s.instance().id()).collect(Collectors.joining(", "));
+    }
+
+    /** An instance of the new deployment and its container. */
+    record Started(Instance instance, Container container) {
     }
 }

@@ -22,6 +22,8 @@ import dev.slipway.platform.system.SlipwayProperties;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +31,15 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
-/** Turns a deployment's source into a runnable artifact: fetch, detect, build. */
+/**
+ * Turns a deployment's source into a runnable artifact: fetch, detect, build. At most
+ * {@code SLIPWAY_MAX_CONCURRENT_BUILDS} run at once; fetching the source and the models each has
+ * an overall limit ({@code SLIPWAY_FETCH_TIMEOUT}), the build its own ({@code SLIPWAY_BUILD_TIMEOUT}).
+ */
 @Component
 class SourceBuild {
+
+    static final String FETCH_TIMEOUT_SETTING = "SLIPWAY_FETCH_TIMEOUT";
 
     private final SourceFetcher fetcher;
     private final BuildPlanner planner;
@@ -40,6 +48,9 @@ class SourceBuild {
     private final ArtifactStore store;
     private final StoreAccess defaultAccess;
     private final Path workDirectory;
+    private final Semaphore buildSlots;
+    private final int maxBuilds;
+    private final Duration fetchTimeout;
 
     SourceBuild(SourceFetcher fetcher, BuildPlanner planner, ImageBuilder builder, GitRepositories repositories,
                 ArtifactStore store, SlipwayProperties properties) {
@@ -50,6 +61,9 @@ class SourceBuild {
         this.store = store;
         this.defaultAccess = StoreAccess.fromEnvironment(System.getenv());
         this.workDirectory = properties.workDirectory();
+        this.maxBuilds = properties.deployments().maxConcurrentBuilds();
+        this.buildSlots = new Semaphore(maxBuilds, true);
+        this.fetchTimeout = properties.deployments().fetchTimeout();
     }
 
     /**
@@ -63,10 +77,12 @@ class SourceBuild {
             return new Artifact(Artifact.Kind.IMAGE, image,
                     new RunSettings(Optional.empty(), NetworkSection.DEFAULT_PORT, Optional.empty(), Map.of()));
         }
+        awaitBuildSlot(run);
         var checkout = workDirectory.resolve(run.id());
         try {
             run.enter(DeploymentPhase.FETCHING_SOURCE);
-            var fetched = fetcher.fetch(request(run, source), checkout);
+            var fetched = PhaseDeadline.within(fetchTimeout, "Fetching the source", FETCH_TIMEOUT_SETTING,
+                    () -> fetcher.fetch(request(run, source), checkout));
             deployments.recordCommit(run.id(), fetched.commit());
             run.note("Fetched commit " + fetched.commit().substring(0, Math.min(12, fetched.commit().length())));
             var plan = planner.plan(run.service().name(), run.id(), fetched);
@@ -81,7 +97,22 @@ class SourceBuild {
             throw new DeploymentFailedException(e.problems().stream().filter(ConfigProblem::isError)
                     .map(ConfigProblem::format).collect(Collectors.joining("\n")), e);
         } finally {
+            buildSlots.release();
             deleteQuietly(checkout);
+        }
+    }
+
+    /** Builds take most of a host's CPU and disk; beyond the limit they wait their turn. */
+    private void awaitBuildSlot(DeploymentRun run) {
+        if (buildSlots.tryAcquire()) {
+            return;
+        }
+        run.note("Waiting for a build slot: " + maxBuilds + " build(s) run already (SLIPWAY_MAX_CONCURRENT_BUILDS)");
+        try {
+            buildSlots.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DeploymentFailedException("Stopped while waiting for a build slot.", e);
         }
     }
 
@@ -92,7 +123,8 @@ class SourceBuild {
             return ModelSet.EMPTY;
         }
         run.enter(DeploymentPhase.FETCHING_MODELS);
-        var models = store.fetch(sources, access, run);
+        var models = PhaseDeadline.within(fetchTimeout, "Fetching the models", FETCH_TIMEOUT_SETTING,
+                () -> store.fetch(sources, access, run));
         deployments.recordModels(run.id(), models.objects().stream()
                 .map(m -> new DeployedModel(m.uri(), m.version(), m.sha256(), m.size(), m.target())).toList());
         run.note(models.objects().size() + " model file(s), " + models.totalBytes() + " bytes, "

@@ -21,8 +21,9 @@ import org.eclipse.jgit.transport.ReceivePack;
  * Deploys a push to a service's deploy branch before the branch moves, as Heroku does: the
  * project is checked first (a push with no buildable project or an invalid apprunner.yaml is
  * refused with the located problems), then built and released while the output streams into
- * {@code git push}. The branch moves only when the deployment succeeded, so a failed push can
- * simply be pushed again.
+ * {@code git push}. The deployment moves the branch itself, once its new instances are healthy and
+ * just before traffic moves, so a failed push can simply be pushed again, and two racing pushes end
+ * with the branch at the version that runs (see {@link PushedBranch}).
  */
 final class PushDeployHook implements PreReceiveHook {
 
@@ -73,7 +74,8 @@ final class PushDeployHook implements PreReceiveHook {
                 return;
             }
             out.step("Slipway: deploying " + service.name() + " at " + commit.substring(0, 12) + " (" + project.reason() + ")");
-            var running = deployer.deploy(service, DeploymentTrigger.GIT_PUSH, Optional.of(commit), out);
+            var running = deployer.deploy(service, DeploymentTrigger.GIT_PUSH, Optional.of(commit), out,
+                    new PushedBranch(pack.getRepository(), command));
             out.detail("Deployment " + running.deployment().number() + " (" + running.deployment().id() + ")");
             report(command, service, running.result().get(), out);
         } catch (IOException e) {
@@ -88,6 +90,8 @@ final class PushDeployHook implements PreReceiveHook {
 
     private void report(ReceiveCommand command, Service service, Deployment finished, PushOutput out) {
         if (finished.status().isSuccess()) {
+            // The deployment moved the branch itself, just before traffic moved.
+            command.setResult(ReceiveCommand.Result.OK);
             out.step("Deployed " + service.name() + " (deployment " + finished.number() + "): " + routes.url(service.name()));
             return;
         }

@@ -13,38 +13,55 @@ import java.util.TreeMap;
 import org.springframework.stereotype.Component;
 
 /**
- * Which instance serves each service, published to the router as one snapshot on every change.
- * A service named {@code hello} is served at {@code hello.<apps domain>}.
+ * Which instances serve each service, published to the router as one snapshot on every change.
+ * A service named {@code hello} is served at {@code hello.<apps domain>}; its healthy instances
+ * share its requests equally. A service that exists but has no healthy instance keeps a route
+ * without targets, so its requests get 503 with {@code Retry-After}, never 404.
+ * <p>
+ * It starts from the table the router already serves, so a restarted Slipway publishing one
+ * service's change never drops the routes of services it has not looked at yet.
  */
 @Component
 public class ServiceRoutes {
 
     private final RouteTablePublisher publisher;
     private final String appsDomain;
-    private final int routerPort;
     private final Map<String, Route> routes = new TreeMap<>();
 
-    ServiceRoutes(RouteTablePublisher publisher, SlipwayProperties properties, EmbeddedRouter router) {
+    ServiceRoutes(RouteTablePublisher publisher, SlipwayProperties properties) {
         this.publisher = publisher;
         this.appsDomain = properties.appsDomain().toLowerCase(Locale.ROOT);
-        this.routerPort = router.port();
+        for (var route : publisher.current().routes()) {
+            if (route.host().equals(host(route.service()))) {
+                routes.put(route.service(), route);
+            }
+        }
     }
 
     /**
-     * Sends every new request for the service to {@code address}, waiting at most
-     * {@code requestTimeout} for the app to start answering; returns once the router follows.
+     * Sends the service's new requests to these addresses, equally; none: 503 until there are.
+     * Waits at most {@code requestTimeout} for an instance to start answering. Returns once the
+     * router follows; does nothing when the route is unchanged.
      */
-    public synchronized void route(String service, String address, Duration requestTimeout) {
-        routes.put(service, new Route(host(service), List.of(new Target(address, Target.FULL_WEIGHT)))
-                .withService(service).withRequestTimeout(requestTimeout));
-        publish();
+    public synchronized void route(String service, List<String> addresses, Duration requestTimeout) {
+        var route = routeOf(service, addresses, requestTimeout);
+        if (!route.equals(routes.get(service))) {
+            routes.put(service, route);
+            publish();
+        }
     }
 
-    /** Stops routing the service: its host answers 404 from now on. */
+    /** Stops routing the service: its host answers 404 from now on (it was deleted). */
     public synchronized void unroute(String service) {
         if (routes.remove(service) != null) {
             publish();
         }
+    }
+
+    /** The addresses the service is routed to now. */
+    public synchronized List<String> addresses(String service) {
+        var route = routes.get(service);
+        return route == null ? List.of() : route.targets().stream().map(Target::address).toList();
     }
 
     /** Waits until requests in flight to an instance that no longer gets traffic have finished. */
@@ -54,7 +71,7 @@ public class ServiceRoutes {
 
     /** The port the router serves apps on. */
     public int routerPort() {
-        return routerPort;
+        return publisher.port();
     }
 
     public String host(String service) {
@@ -62,7 +79,13 @@ public class ServiceRoutes {
     }
 
     public String url(String service) {
-        return "http://" + host(service) + (routerPort == 80 ? "" : ":" + routerPort) + "/";
+        var port = routerPort();
+        return "http://" + host(service) + (port == 80 ? "" : ":" + port) + "/";
+    }
+
+    private Route routeOf(String service, List<String> addresses, Duration requestTimeout) {
+        var targets = addresses.stream().sorted().distinct().map(a -> new Target(a, Target.FULL_WEIGHT)).toList();
+        return new Route(host(service), targets).withService(service).withRequestTimeout(requestTimeout);
     }
 
     private void publish() {

@@ -2,35 +2,29 @@ package dev.slipway.platform.runtime;
 
 import dev.slipway.build.image.ImageBuilder;
 import dev.slipway.build.image.docker.DockerClients;
-import dev.slipway.build.image.docker.BuildLimits;
-import dev.slipway.build.image.docker.DockerImageBuilder;
-import dev.slipway.build.image.process.ProcessImageBuilder;
 import dev.slipway.build.model.ContentCache;
 import dev.slipway.build.model.s3.S3ArtifactStore;
 import dev.slipway.build.plan.BuildPlanner;
 import dev.slipway.build.source.JGitSourceFetcher;
 import dev.slipway.build.source.SourceFetcher;
 import dev.slipway.config.runtime.RuntimeCatalog;
-import dev.slipway.platform.runtime.docker.DockerArtifactCollector;
-import dev.slipway.platform.runtime.docker.DockerContainerRuntime;
-import dev.slipway.platform.runtime.process.ProcessArtifactCollector;
-import dev.slipway.platform.runtime.process.ProcessContainerRuntime;
+import dev.slipway.platform.runtime.docker.DockerRuntimeProvider;
+import dev.slipway.platform.runtime.process.ProcessRuntimeProvider;
 import dev.slipway.platform.system.SlipwayProperties;
-import dev.slipway.platform.system.SlipwayProperties.RuntimeMode;
 import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.Map;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.annotation.Lazy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Chooses how apps are built and run: with Docker (images and containers) when
- * {@code SLIPWAY_RUNTIME} is {@code docker}, or is {@code auto} and a Docker daemon answers;
- * otherwise as local processes (prepared directories and child processes).
+ * Chooses how apps are built and run (see {@link RuntimeChoice}): with Docker (images and
+ * containers), or as local processes (prepared directories and process groups). The builder,
+ * runtime and collector always come from one {@link RuntimeProvider}, so they match.
  */
 @Configuration(proxyBeanMethods = false)
 class RuntimeConfiguration {
@@ -38,19 +32,6 @@ class RuntimeConfiguration {
     /** An operator's runtime catalog overrides, read from Slipway's home when present. */
     static final String CATALOG_FILE = "runtimes.properties";
     private static final Logger log = LoggerFactory.getLogger(RuntimeConfiguration.class);
-
-    @Bean
-    ResolvedRuntime resolvedRuntime(SlipwayProperties properties) {
-        var mode = properties.runtime();
-        var docker = mode == RuntimeMode.DOCKER || (mode == RuntimeMode.AUTO && DockerClients.isAvailable());
-        if (mode == RuntimeMode.DOCKER && !DockerClients.isAvailable()) {
-            throw new IllegalStateException("SLIPWAY_RUNTIME=docker, but no Docker daemon answers; start dockerd "
-                    + "or set SLIPWAY_RUNTIME=process");
-        }
-        var resolved = docker ? ResolvedRuntime.DOCKER : ResolvedRuntime.PROCESS;
-        log.info("Runtime: {} (SLIPWAY_RUNTIME={})", resolved.name().toLowerCase(), mode.name().toLowerCase());
-        return resolved;
-    }
 
     @Bean
     RuntimeCatalog runtimeCatalog(SlipwayProperties properties) {
@@ -61,39 +42,36 @@ class RuntimeConfiguration {
         return RuntimeCatalog.load(file);
     }
 
-    @Bean
-    @Lazy
-    DockerClients dockerClients() {
-        return DockerClients.connect();
-    }
-
-    @Bean
-    ContainerRuntime containerRuntime(ResolvedRuntime resolved, SlipwayProperties properties,
-                                      ObjectProvider<DockerClients> docker) {
-        return switch (resolved) {
-            case DOCKER -> new DockerContainerRuntime(docker.getObject().control(),
-                    DockerContainerRuntime.DEFAULT_STOP_GRACE, ContainerOutput.DISCARD);
-            case PROCESS -> new ProcessContainerRuntime(properties.logsDirectory(),
-                    ProcessContainerRuntime.DEFAULT_STOP_GRACE, ContainerOutput.DISCARD);
-        };
-    }
-
-    @Bean
-    ImageBuilder imageBuilder(ResolvedRuntime resolved, RuntimeCatalog catalog, SlipwayProperties properties,
-                              ObjectProvider<DockerClients> docker) {
+    @Bean(destroyMethod = "close")
+    RuntimeProvider runtimeProvider(SlipwayProperties properties, RuntimeCatalog catalog, JdbcClient jdbc,
+                                    ObjectProvider<ContainerOutput> output) throws InterruptedException {
+        var choice = new RuntimeChoice(DockerClients::isAvailable,
+                RuntimeChoice.dockerExpected(System.getenv("DOCKER_HOST")), () -> servicesOnDocker(jdbc),
+                duration -> Thread.sleep(duration.toMillis()));
+        var docker = choice.useDocker(properties.runtime());
+        var sink = output.getIfAvailable(() -> ContainerOutput.DISCARD);
         var timeout = properties.deployments().buildTimeout();
-        return switch (resolved) {
-            case DOCKER -> new DockerImageBuilder(docker.getObject(), catalog, BuildLimits.defaults().withTimeout(timeout));
-            case PROCESS -> new ProcessImageBuilder(properties.buildsDirectory(), catalog, timeout, buildEnvironment());
-        };
+        RuntimeProvider provider = docker
+                ? new DockerRuntimeProvider(DockerClients.connect(), catalog, timeout, sink)
+                : new ProcessRuntimeProvider(properties.buildsDirectory(), properties.processesDirectory(), catalog,
+                        timeout, buildEnvironment(), sink);
+        log.info("Runtime: {} (SLIPWAY_RUNTIME={})", provider.name(), properties.runtime().name().toLowerCase());
+        return provider;
     }
 
     @Bean
-    ArtifactCollector artifactCollector(ImageBuilder builder, SlipwayProperties properties) {
-        if (builder instanceof DockerImageBuilder docker) {
-            return new DockerArtifactCollector(docker);
-        }
-        return new ProcessArtifactCollector((ProcessImageBuilder) builder, properties.buildsDirectory());
+    ContainerRuntime containerRuntime(RuntimeProvider provider) {
+        return provider.runtime();
+    }
+
+    @Bean
+    ImageBuilder imageBuilder(RuntimeProvider provider) {
+        return provider.builder();
+    }
+
+    @Bean
+    ArtifactCollector artifactCollector(RuntimeProvider provider) {
+        return provider.collector();
     }
 
     /** Build commands see Slipway's environment (AWS settings included) but never its own secrets. */
@@ -101,6 +79,16 @@ class RuntimeConfiguration {
         var env = new HashMap<>(System.getenv());
         env.keySet().removeIf(name -> name.startsWith("SLIPWAY_"));
         return env;
+    }
+
+    /** How many services serve an image now (a fresh database has none). */
+    private static int servicesOnDocker(JdbcClient jdbc) {
+        try {
+            return jdbc.sql("select count(*) from services s join deployments d on d.id = s.active_deployment_id "
+                    + "where d.artifact ->> 'kind' = 'IMAGE'").query(Integer.class).single();
+        } catch (RuntimeException e) {
+            return 0;
+        }
     }
 
     /** Model files, cached by content under {@code $SLIPWAY_HOME/cache/models}. */
@@ -122,11 +110,5 @@ class RuntimeConfiguration {
     @Bean
     BuildPlanner buildPlanner() {
         return new BuildPlanner();
-    }
-
-    /** Which runtime this Slipway uses. */
-    enum ResolvedRuntime {
-        DOCKER,
-        PROCESS
     }
 }

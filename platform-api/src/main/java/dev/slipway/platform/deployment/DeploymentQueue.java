@@ -1,0 +1,146 @@
+package dev.slipway.platform.deployment;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Takes queued deployments from the database as soon as their service has none running, and runs
+ * each on its own thread. A deployment that this process does not run but the database says is
+ * running (its ending could not be recorded) is ended after a while, so none stays in progress
+ * forever.
+ */
+@Component
+class DeploymentQueue implements DisposableBean {
+
+    /** How often the queue is looked at when nothing wakes it. */
+    static final Duration POLL = Duration.ofSeconds(2);
+    /** How long a deployment may be running without a thread here before it is ended. */
+    static final Duration ORPHANED = Duration.ofMinutes(1);
+    private static final Logger log = LoggerFactory.getLogger(DeploymentQueue.class);
+
+    private final DeploymentRepository deployments;
+    private final DeploymentExecution execution;
+    private final Map<String, DeploymentTask> tasks = new ConcurrentHashMap<>();
+    private final Set<String> executing = ConcurrentHashMap.newKeySet();
+    private final ExecutorService runners = Executors.newCachedThreadPool(named("deploy"));
+    private final Object signal = new Object();
+    private volatile boolean woken;
+    private volatile Thread dispatcher;
+
+    DeploymentQueue(DeploymentRepository deployments, DeploymentExecution execution) {
+        this.deployments = deployments;
+        this.execution = execution;
+    }
+
+    /** Deployments asked for or running in this process, by id. */
+    Map<String, DeploymentTask> tasks() {
+        return tasks;
+    }
+
+    /** Starts taking deployments; called once Slipway picked up where it left off. */
+    void start() {
+        var thread = new Thread(this::dispatch, "deployment-queue");
+        thread.setDaemon(true);
+        dispatcher = thread;
+        thread.start();
+    }
+
+    /** Something was queued or ended: look at the queue now. */
+    void wake() {
+        synchronized (signal) {
+            woken = true;
+            signal.notifyAll();
+        }
+    }
+
+    /** A queued deployment ended without running (cancelled): its waiter learns how. */
+    void ended(String deploymentId) {
+        var task = tasks.remove(deploymentId);
+        if (task != null) {
+            task.end();
+            deployments.find(deploymentId).ifPresent(task.result()::complete);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        var thread = dispatcher;
+        if (thread != null) {
+            thread.interrupt();
+        }
+        runners.shutdownNow();
+    }
+
+    private void dispatch() {
+        long lastSweep = System.nanoTime();
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                var claimed = deployments.claimNext();
+                if (claimed.isPresent()) {
+                    var deployment = claimed.get();
+                    executing.add(deployment.id());
+                    var task = tasks.computeIfAbsent(deployment.id(),
+                            id -> new DeploymentTask(DeploymentListener.NULL, BranchUpdate.NONE));
+                    runners.execute(() -> run(deployment, task));
+                    continue;
+                }
+                if (System.nanoTime() - lastSweep > ORPHANED.toNanos()) {
+                    lastSweep = System.nanoTime();
+                    execution.endOrphans(executing, ORPHANED);
+                }
+                synchronized (signal) {
+                    if (!woken) {
+                        signal.wait(POLL.toMillis());
+                    }
+                    woken = false;
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                log.warn("Could not take a deployment from the queue; trying again in {} s: {}", POLL.toSeconds(),
+                        e.toString());
+                sleepQuietly();
+            }
+        }
+    }
+
+    private void run(Deployment deployment, DeploymentTask task) {
+        var finished = deployment;
+        try {
+            finished = execution.run(deployment, task);
+        } finally {
+            executing.remove(deployment.id());
+            tasks.remove(deployment.id());
+            task.end();
+            Thread.interrupted(); // a late cancel must not leak into this thread's next deployment
+            task.result().complete(finished);
+            wake();
+        }
+    }
+
+    private void sleepQuietly() {
+        try {
+            Thread.sleep(POLL.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory named(String prefix) {
+        var count = new AtomicInteger();
+        return r -> {
+            var thread = new Thread(r, prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

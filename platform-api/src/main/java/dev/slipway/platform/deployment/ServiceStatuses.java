@@ -1,0 +1,79 @@
+package dev.slipway.platform.deployment;
+
+import dev.slipway.platform.instance.InstanceChangeListener;
+import dev.slipway.platform.instance.InstanceHealth;
+import dev.slipway.platform.instance.InstanceRepository;
+import dev.slipway.platform.service.Service;
+import dev.slipway.platform.service.ServiceRepository;
+import dev.slipway.platform.service.ServiceStatus;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one place that decides a service's status and reason, from its deployments and its
+ * instances, in App Runner's words: {@code OPERATION_IN_PROGRESS} while a deployment is queued or
+ * runs, or while no instance is healthy; {@code RUNNING} while at least one instance serves (the
+ * reason says when not all do); {@code CREATE_FAILED} when nothing ever deployed.
+ */
+@Component
+class ServiceStatuses implements InstanceChangeListener {
+
+    private final ServiceRepository services;
+    private final DeploymentRepository deployments;
+    private final InstanceRepository instances;
+
+    ServiceStatuses(ServiceRepository services, DeploymentRepository deployments, InstanceRepository instances) {
+        this.services = services;
+        this.deployments = deployments;
+        this.instances = instances;
+    }
+
+    @Override
+    public void instancesChanged(long serviceId) {
+        refresh(serviceId);
+    }
+
+    /** Works out the service's status again and stores it. */
+    synchronized void refresh(long serviceId) {
+        var service = services.findById(serviceId).orElse(null);
+        if (service == null) {
+            return;
+        }
+        var all = deployments.listForService(serviceId);
+        var latest = all.stream().findFirst();
+        var active = service.activeDeploymentId().flatMap(id -> all.stream().filter(d -> d.id().equals(id)).findFirst());
+        var underway = all.stream().filter(d -> !d.status().isFinished()).reduce((newer, older) -> older);
+        var health = active.map(a -> InstanceHealth.of(service.name(), instances.listLive(serviceId),
+                a.artifact().map(DesiredDeployments::instances).orElse(1), Instant.now()));
+        if (underway.isPresent()) {
+            var d = underway.get();
+            var reason = "Deployment " + d.number() + (d.status() == DeploymentStatus.PENDING ? " is queued." : " is in progress.");
+            set(service, ServiceStatus.OPERATION_IN_PROGRESS, reason + health.filter(h -> !h.complete())
+                    .map(h -> " " + sentence(h)).orElse(""));
+        } else if (active.isEmpty()) {
+            latest.filter(d -> d.status().isFinished() && !d.status().isSuccess()).ifPresent(d ->
+                    set(service, ServiceStatus.CREATE_FAILED, "Deployment " + d.number() + " failed; nothing serves yet."));
+        } else if (health.get().healthy() == 0) {
+            set(service, ServiceStatus.OPERATION_IN_PROGRESS, "No instance is healthy: "
+                    + health.get().problem().orElse("none runs") + ".");
+        } else if (!health.get().complete()) {
+            set(service, ServiceStatus.RUNNING, sentence(health.get()));
+        } else {
+            var failedSince = latest.filter(d -> !d.status().isSuccess() && d.number() > active.get().number());
+            set(service, ServiceStatus.RUNNING, failedSince.map(d -> "Deployment " + d.number() + " failed; deployment "
+                    + active.get().number() + " still serves.").orElse(null));
+        }
+    }
+
+    private static String sentence(InstanceHealth health) {
+        return health.healthy() + " of " + health.desired() + " instances healthy"
+                + health.problem().map(p -> "; " + p).orElse("") + ".";
+    }
+
+    private void set(Service service, ServiceStatus status, String reason) {
+        if (service.status() != status || !service.statusReason().equals(Optional.ofNullable(reason))) {
+            services.updateStatus(service.id(), status, reason);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.slipway.platform.instance;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How a deployment's instances are doing, in words for a service's status reason: how many are
+ * healthy of how many it should run, and what is wrong with the worst of the others.
+ *
+ * @param healthy the instances that pass their health checks
+ * @param desired the instances it should run
+ * @param problem the worst problem, e.g. {@code instance i3f2a9c1d… crashed 4 times in a row, last:
+ *                exit 1; restarting in 8 s; its output: GET /api/v1/services/hello/logs?instance=i3f2a9c1d7e0}
+ */
+public record InstanceHealth(int healthy, int desired, Optional<String> problem) {
+
+    public static InstanceHealth of(String service, List<Instance> instances, int desired, Instant now) {
+        var live = instances.stream().filter(i -> i.state().isLive()).toList();
+        var healthy = (int) live.stream().filter(i -> i.state() == InstanceState.HEALTHY).count();
+        var worst = live.stream().filter(i -> i.state() != InstanceState.HEALTHY)
+                .max(Comparator.comparingInt(Instance::crashStreak).thenComparing(i -> i.state() != InstanceState.STARTING));
+        return new InstanceHealth(healthy, desired, worst.map(i -> describe(service, i, now)));
+    }
+
+    /** All it should run are healthy. */
+    public boolean complete() {
+        return healthy >= desired;
+    }
+
+    private static String describe(String service, Instance instance, Instant now) {
+        var text = new StringBuilder("instance ").append(instance.shortId());
+        switch (instance.state()) {
+            case STARTING -> text.append(" is starting");
+            case CRASHED, UNHEALTHY -> {
+                text.append(instance.state() == InstanceState.CRASHED ? " crashed" : " became unhealthy");
+                if (instance.crashStreak() > 1) {
+                    text.append(' ').append(instance.crashStreak()).append(" times in a row");
+                }
+                instance.lastExitReason().ifPresent(last -> text.append(", last: ").append(last));
+                instance.stateReason().filter(r -> instance.state() == InstanceState.UNHEALTHY)
+                        .ifPresent(r -> text.append(" (").append(r).append(')'));
+                instance.nextRestartAt().ifPresent(at -> text.append("; restarting in ")
+                        .append(Math.max(0, Duration.between(now, at).toSeconds())).append(" s"));
+                text.append("; its output: GET /api/v1/services/").append(service).append("/logs?instance=")
+                        .append(instance.id());
+            }
+            default -> text.append(" is ").append(instance.state().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,64 @@
+package dev.slipway.platform.instance;
+
+import dev.slipway.platform.runtime.Container;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Compares the instances on record with the containers the runtime actually runs, in case an exit
+ * was never reported (a missed Docker event): an instance whose container is gone counts as
+ * crashed; a container that no instance owns any more is stopped once it was seen twice.
+ */
+final class Resync implements Runnable {
+
+    private static final Logger log = LoggerFactory.getLogger(Resync.class);
+    /** Containers seen without an owner at the previous run. */
+    private final Set<String> orphansSeen = ConcurrentHashMap.newKeySet();
+
+    private final Supervisor supervisor;
+
+    Resync(Supervisor supervisor) {
+        this.supervisor = supervisor;
+    }
+
+    @Override
+    public void run() {
+        try {
+            var running = new HashMap<String, Container>();
+            supervisor.runtime().list().forEach(c -> running.put(c.id(), c));
+            var live = supervisor.repository().listAllLive();
+            var owned = new HashSet<String>();
+            var liveIds = new HashSet<String>();
+            for (var instance : live) {
+                liveIds.add(instance.id());
+                instance.containerId().ifPresent(owned::add);
+                var keeper = supervisor.keeper(instance.serviceId());
+                var container = instance.containerId().orElse(null);
+                if (container != null && !running.containsKey(container) && !keeper.isBusy(instance.id())
+                        && (instance.state() == InstanceState.HEALTHY || instance.state() == InstanceState.STARTING)) {
+                    keeper.containerEnded(instance, new Container(container, "", instance.deploymentId(),
+                            instance.id(), instance.address().orElse("")), supervisor.runtime().state(container));
+                }
+            }
+            var orphans = new HashSet<String>();
+            for (var container : running.values()) {
+                var ownerLive = container.instanceId() != null && liveIds.contains(container.instanceId());
+                if (!owned.contains(container.id()) && !ownerLive) {
+                    orphans.add(container.id());
+                    if (orphansSeen.contains(container.id())) {
+                        log.info("Stopping container {} of {}: no instance owns it", container.id(), container.service());
+                        supervisor.work(() -> supervisor.runtime().stop(container.id()));
+                    }
+                }
+            }
+            orphansSeen.retainAll(orphans);
+            orphansSeen.addAll(orphans);
+        } catch (RuntimeException e) {
+            log.warn("Could not compare instances with running containers: {}", e.toString());
+        }
+    }
+}
