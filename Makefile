@@ -2,7 +2,7 @@
 MVN ?= mvn -B
 JAR := platform-api/target/slipway.jar
 
-.PHONY: build run test fuzz-config runtimes bench-deploy bench-build bench-router clean
+.PHONY: build run test fuzz-config runtimes bench-deploy bench-build bench-router bench-chaos clean
 
 ## build: compile and package every module (tests skipped)
 build:
@@ -39,6 +39,12 @@ bench-build: build
 ## bench-router: the router against nginx proxy_pass on the same pinned CPU, and 10,000 routes against one (needs nginx and wrk)
 bench-router: build
 	deploy/bench/router-benchmark.sh
+
+## bench-chaos: faults under load (instance kill, control-plane kill, router kill, crash loop) on each runtime
+bench-chaos: build
+	$(MVN) -q -pl platform-api test-compile org.codehaus.mojo:exec-maven-plugin:3.6.4:java \
+		-Dexec.classpathScope=test -Dexec.mainClass=dev.slipway.platform.bench.ChaosBenchmark \
+		-Djdk.httpclient.allowRestrictedHeaders=host
 
 clean:
 	$(MVN) -q clean

@@ -63,6 +63,8 @@ class DeploymentExecution {
                 ? (rollback ? DeploymentStatus.ROLLBACK_SUCCEEDED : DeploymentStatus.SUCCEEDED)
                 : (rollback ? DeploymentStatus.ROLLBACK_FAILED : DeploymentStatus.FAILED);
         var finished = finish(deployment, status, outcome.reason());
+        // After the end is recorded, so whoever follows the log reads the final status when it closes.
+        quietly(() -> logs.close(deployment.id()));
         events.record(deployment.serviceId(), eventKind(status), (rollback ? "Rollback " : "Deployment ")
                 + deployment.number() + " " + status + (outcome.reason() == null ? "" : ": " + firstLine(outcome.reason())),
                 deployment.id(), null);
@@ -130,8 +132,6 @@ class DeploymentExecution {
             }
             log.error("Deployment {} of {} failed unexpectedly", deployment.id(), service.name(), e);
             return failed(run, "Internal error: " + e);
-        } finally {
-            quietly(() -> logs.close(deployment.id()));
         }
     }
 

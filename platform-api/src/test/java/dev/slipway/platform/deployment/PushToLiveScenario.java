@@ -9,6 +9,7 @@ import dev.slipway.platform.support.RunningSlipway;
 import dev.slipway.platform.support.SteadyLoad;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -108,15 +109,22 @@ abstract class PushToLiveScenario {
 
         var deployments = api.deployments("hello");
         assertThat(deployments).extracting(d -> d.get("number").asInt()).containsExactly(2, 1);
-        var runtime = slipway.bean(ContainerRuntime.class);
-        assertThat(runtime.list()).as("instances running after the redeploy").hasSize(1)
-                .allSatisfy(i -> assertThat(i.deploymentId()).isEqualTo(deployments.get(0).get("id").asString()));
+        var instances = api.get("/api/v1/services/hello/instances").json().valueStream().toList();
+        assertThat(instances).as("instances running after the redeploy").singleElement().satisfies(i -> {
+            assertThat(i.get("deploymentId").asString()).isEqualTo(deployments.get(0).get("id").asString());
+            assertThat(i.get("state").asString()).isEqualTo("HEALTHY");
+        });
+        var running = slipway.bean(ContainerRuntime.class).list().stream()
+                .filter(c -> c.deploymentId().equals(deployments.get(1).get("id").asString())).toList();
+        assertThat(running).as("containers of the replaced deployment").isEmpty();
     }
 
     @Test
-    void restartKeepsServicesAndDeploymentsAndServesThemAgain() throws Exception {
+    void restartKeepsServicesAndDeploymentsAndAdoptsTheRunningInstance() throws Exception {
         String deploymentId;
-        try (var slipway = RunningSlipway.start(home, runtime())) {
+        List<String> containers;
+        var slipway = RunningSlipway.start(home, runtime());
+        try {
             slipway.api().createService("kept");
             var app = AppRepository.fromExample("hello-python", work);
             try {
@@ -127,14 +135,26 @@ abstract class PushToLiveScenario {
             }
             deploymentId = slipway.api().latestDeployment("kept").get("id").asString();
             assertThat(slipway.service("kept").get().ok()).isTrue();
+            containers = containers(slipway);
+            assertThat(containers).hasSize(1);
+        } finally {
+            slipway.closeKeepingApps();
         }
         try (var restarted = RunningSlipway.start(home, runtime())) {
             var api = restarted.api();
             assertThat(api.service("kept").get("activeDeploymentId").asString()).isEqualTo(deploymentId);
             assertThat(api.deployments("kept")).extracting(d -> d.get("status").asString()).containsExactly("SUCCEEDED");
-            await().atMost(DEPLOY_TIMEOUT).untilAsserted(() ->
-                    assertThat(restarted.service("kept").get().body()).isEqualTo("Hello from Slipway! (version 1)\n"));
+            assertThat(restarted.service("kept").get().body()).as("served at once by the adopted instance")
+                    .isEqualTo("Hello from Slipway! (version 1)\n");
+            assertThat(containers(restarted)).as("the same container serves").isEqualTo(containers);
             assertThat(api.service("kept").get("status").asString()).isEqualTo("RUNNING");
+            assertThat(api.get("/api/v1/services/kept/events").json().valueStream()
+                    .map(e -> e.get("kind").asString())).contains("slipway.restarted");
         }
+    }
+
+    private static List<String> containers(RunningSlipway slipway) {
+        return slipway.api().get("/api/v1/services/kept/instances").json().valueStream()
+                .map(i -> i.get("container").asString()).toList();
     }
 }

@@ -35,7 +35,7 @@ class ProcessContainerRuntimeIT extends ContainerRuntimeContract {
 
     @Override
     void killFromOutside(Container container) throws Exception {
-        new ProcessBuilder("kill", "-KILL", "-" + container.id()).inheritIO().start().waitFor();
+        new ProcessBuilder("kill", "-KILL", "--", "-" + container.id()).inheritIO().start().waitFor();
     }
 
     @Override

@@ -1,7 +1,10 @@
 package dev.slipway.platform.support;
 
 import dev.slipway.platform.SlipwayApplication;
+import dev.slipway.platform.instance.InstanceRepository;
 import dev.slipway.platform.routing.ServiceRoutes;
+import dev.slipway.platform.runtime.ContainerRuntime;
+import dev.slipway.platform.service.ServiceRepository;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -77,8 +80,22 @@ public final class RunningSlipway implements AutoCloseable {
         return context.getBean(type);
     }
 
+    /** Stops Slipway and every app it started, so no container or process outlives the test. */
     @Override
     public void close() {
+        try {
+            var runtime = context.getBean(ContainerRuntime.class);
+            var instances = context.getBean(InstanceRepository.class);
+            for (var service : context.getBean(ServiceRepository.class).findAll()) {
+                instances.listLive(service.id()).forEach(i -> i.containerId().ifPresent(runtime::stop));
+            }
+        } finally {
+            context.close();
+        }
+    }
+
+    /** Stops Slipway as an operator would, leaving its apps running for the next start to adopt. */
+    public void closeKeepingApps() {
         context.close();
     }
 }
