@@ -35,7 +35,8 @@ class ProcessContainerRuntimeIT extends ContainerRuntimeContract {
 
     @Override
     void killFromOutside(Container container) throws Exception {
-        new ProcessBuilder("kill", "-KILL", "-" + container.id()).inheritIO().start().waitFor();
+        // Without "--", procps kill reads "-<pgid>" as "-1" and kills every process it may signal.
+        new ProcessBuilder("kill", "-KILL", "--", "-" + container.id()).inheritIO().start().waitFor();
     }
 
     @Override
