@@ -30,7 +30,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Chooses how apps are built and run: with Docker (images and containers) when
  * {@code SLIPWAY_RUNTIME} is {@code docker}, or is {@code auto} and a Docker daemon answers;
- * otherwise as local processes (prepared directories and child processes).
+ * otherwise as local processes (prepared directories and process groups that outlive Slipway).
  */
 @Configuration(proxyBeanMethods = false)
 class RuntimeConfiguration {
@@ -73,7 +73,7 @@ class RuntimeConfiguration {
         return switch (resolved) {
             case DOCKER -> new DockerContainerRuntime(docker.getObject().control(),
                     DockerContainerRuntime.DEFAULT_STOP_GRACE, ContainerOutput.DISCARD);
-            case PROCESS -> new ProcessContainerRuntime(properties.logsDirectory(),
+            case PROCESS -> new ProcessContainerRuntime(properties.processesDirectory(),
                     ProcessContainerRuntime.DEFAULT_STOP_GRACE, ContainerOutput.DISCARD);
         };
     }

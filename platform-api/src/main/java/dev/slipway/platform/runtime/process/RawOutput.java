@@ -15,7 +15,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -101,8 +100,8 @@ final class RawOutput {
     /** The file's last lines (up to {@code lines}), oldest first. */
     List<String> tail(int lines) {
         var all = new ArrayList<String>();
-        all.addAll(lastLines(keptFile));
-        all.addAll(lastLines(file));
+        all.addAll(FileTail.lines(keptFile, TAIL_BYTES));
+        all.addAll(FileTail.lines(file, TAIL_BYTES));
         return List.copyOf(all.subList(Math.max(0, all.size() - lines), all.size()));
     }
 
@@ -119,7 +118,7 @@ final class RawOutput {
 
     /**
      * The app writes with O_APPEND, so after the truncation it goes on writing at the new end. What
-     * it writes between the size check and the truncation (a few microseconds, once per
+     * it writes between the size check and the truncation (two system calls, once per
      * {@link #TRUNCATE_AFTER} bytes) is lost.
      */
     private void truncateWhenCopied() {
@@ -127,53 +126,17 @@ final class RawOutput {
             return;
         }
         try (var channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            var kept = FileTail.bytes(channel, offset, KEPT_BYTES);
             if (channel.size() != offset) {
                 return;
             }
-            keepLastBytes(channel);
             channel.truncate(0);
             offset = 0;
             saveOffset();
+            Files.write(keptFile, kept);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot truncate " + file, e);
         }
-    }
-
-    private void keepLastBytes(FileChannel channel) throws IOException {
-        var start = Math.max(0, offset - KEPT_BYTES);
-        var buffer = ByteBuffer.allocate((int) (offset - start));
-        while (buffer.hasRemaining() && channel.read(buffer, start + buffer.position()) > 0) {
-            // Reads until the buffer is full.
-        }
-        Files.write(keptFile, fromFirstLine(buffer.array(), start > 0));
-    }
-
-    private static List<String> lastLines(Path path) {
-        try (var channel = FileChannel.open(path, StandardOpenOption.READ)) {
-            var start = Math.max(0, channel.size() - TAIL_BYTES);
-            var buffer = ByteBuffer.allocate((int) (channel.size() - start));
-            while (buffer.hasRemaining() && channel.read(buffer, start + buffer.position()) > 0) {
-                // Reads until the buffer is full.
-            }
-            return new String(fromFirstLine(buffer.array(), start > 0), StandardCharsets.UTF_8).lines().toList();
-        } catch (NoSuchFileException e) {
-            return List.of();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + path, e);
-        }
-    }
-
-    /** The bytes from the first complete line on, when they start in the middle of one. */
-    private static byte[] fromFirstLine(byte[] bytes, boolean cut) {
-        if (!cut) {
-            return bytes;
-        }
-        for (int i = 0; i < bytes.length; i++) {
-            if (bytes[i] == '\n') {
-                return Arrays.copyOfRange(bytes, i + 1, bytes.length);
-            }
-        }
-        return new byte[0];
     }
 
     private long loadOffset() {

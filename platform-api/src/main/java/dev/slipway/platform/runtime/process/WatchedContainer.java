@@ -43,6 +43,13 @@ final class WatchedContainer {
         return record.toContainer();
     }
 
+    /** Runs the action when the session leader of a child of this Slipway ends; adopted ones are polled. */
+    void onExit(Runnable action) {
+        if (process != null) {
+            process.onExit().thenRun(action);
+        }
+    }
+
     /** Whether the session leader still runs; from the process when Slipway is its parent. */
     boolean running() {
         return process != null ? process.isAlive() : record.group().leaderRunning();
