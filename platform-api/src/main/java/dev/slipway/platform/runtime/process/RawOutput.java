@@ -19,8 +19,9 @@ import java.util.List;
 
 /**
  * One raw output file of a container (its stdout or stderr), copied to Slipway line by line from
- * where the last copy stopped. How far it was copied is kept in a file next to it, so a restarted
- * Slipway neither repeats nor loses lines. Once more than {@link #TRUNCATE_AFTER} bytes were
+ * where the last copy stopped. How far it was copied is kept in a file next to it after each copy,
+ * so a restarted Slipway neither repeats nor loses lines (a Slipway killed in the middle of a copy
+ * repeats that copy's lines). Once more than {@link #TRUNCATE_AFTER} bytes were
  * copied and nothing is left to copy, the file is emptied, keeping its last lines for
  * {@link #tail}.
  */
