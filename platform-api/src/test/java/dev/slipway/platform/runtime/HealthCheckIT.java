@@ -9,6 +9,8 @@ import dev.slipway.config.HealthCheckSettings.Protocol;
 import dev.slipway.platform.runtime.process.ProcessContainerRuntime;
 import dev.slipway.platform.support.Examples;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -19,12 +21,14 @@ import org.junit.jupiter.api.io.TempDir;
 class HealthCheckIT {
 
     @TempDir
-    Path logs;
+    Path processes;
 
     private ProcessContainerRuntime runtime;
+    private final List<Container> started = new ArrayList<>();
 
     @AfterEach
     void stopInstances() {
+        started.forEach(instance -> runtime.stop(instance.id()));
         runtime.close();
     }
 
@@ -73,11 +77,13 @@ class HealthCheckIT {
 
     private Container start(String command) {
         if (runtime == null) {
-            runtime = new ProcessContainerRuntime(logs, ProcessContainerRuntime.DEFAULT_STOP_GRACE, ContainerOutput.DISCARD);
+            runtime = new ProcessContainerRuntime(processes, ProcessContainerRuntime.DEFAULT_STOP_GRACE, ContainerOutput.DISCARD);
         }
         var artifact = new Artifact(Artifact.Kind.DIRECTORY, Examples.directory("hello-python").toString(),
                 new RunSettings(Optional.of(command), 8080, Optional.empty(), Map.of()));
-        return runtime.start(new ContainerSpec("health", "d-" + System.nanoTime(), "i" + System.nanoTime(), artifact));
+        var instance = runtime.start(new ContainerSpec("health", "d-" + System.nanoTime(), "i" + System.nanoTime(), artifact));
+        started.add(instance);
+        return instance;
     }
 
     private Optional<String> check(Container instance, HealthCheckSettings settings) throws InterruptedException {

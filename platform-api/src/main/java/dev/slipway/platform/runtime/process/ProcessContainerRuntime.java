@@ -1,52 +1,48 @@
 package dev.slipway.platform.runtime.process;
 
-import dev.slipway.build.image.Artifact;
-import dev.slipway.config.NetworkSection;
+import dev.slipway.platform.runtime.Container;
 import dev.slipway.platform.runtime.ContainerExitListener;
 import dev.slipway.platform.runtime.ContainerOutput;
 import dev.slipway.platform.runtime.ContainerRuntime;
-import dev.slipway.platform.runtime.Container;
 import dev.slipway.platform.runtime.ContainerSpec;
-import dev.slipway.platform.runtime.ContainerStartException;
 import dev.slipway.platform.runtime.ContainerState;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs apps as local processes, for machines without Docker. Each instance runs its start command
- * through {@code sh -c} in its prepared app directory, on a free loopback port passed as
- * {@code PORT}. Instances are children of Slipway: they are stopped when Slipway stops and
- * started again from their directories when it starts.
+ * Runs apps as local processes, for machines without Docker. Each container is the start command
+ * run through {@code sh -c} in the prepared app directory, on a free loopback port passed as
+ * {@code PORT}, as a process group in a session of its own: it outlives Slipway, and a restarted
+ * Slipway adopts it from the state files in the runtime's directory. The container id is the
+ * group's id. What apps write goes to raw files there, which are copied to the
+ * {@link ContainerOutput}.
  */
 public final class ProcessContainerRuntime implements ContainerRuntime {
 
-    /** How long an instance gets to exit after SIGTERM before it is killed. */
+    /** How long a container gets to exit after SIGTERM before it is killed. */
     public static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(10);
-    /** Apps see only these of Slipway's own variables, so its token and keys never reach them. */
-    static final Set<String> INHERITED_VARIABLES =
-            Set.of("PATH", "HOME", "LANG", "LC_ALL", "TZ", "TMPDIR", "USER");
     private static final Logger log = LoggerFactory.getLogger(ProcessContainerRuntime.class);
 
-    private final Path logsDirectory;
+    private final ContainerDirectory directory;
+    private final ProcessLauncher launcher;
     private final Duration stopGrace;
-    private final Map<String, RunningProcess> processes = new ConcurrentHashMap<>();
+    private final ContainerWatch watch;
 
-    public ProcessContainerRuntime(Path logsDirectory, Duration stopGrace, ContainerOutput output) {
-        this.logsDirectory = logsDirectory;
+    /**
+     * Adopts the containers that the state files in {@code directory} describe, and starts copying
+     * their output.
+     *
+     * @param directory the runtime's own directory, for state files and raw output
+     */
+    public ProcessContainerRuntime(Path directory, Duration stopGrace, ContainerOutput output) {
+        this.directory = new ContainerDirectory(directory);
+        this.launcher = new ProcessLauncher(this.directory);
         this.stopGrace = stopGrace;
+        this.watch = new ContainerWatch(this.directory, output);
     }
 
     @Override
@@ -56,123 +52,76 @@ public final class ProcessContainerRuntime implements ContainerRuntime {
 
     @Override
     public Container start(ContainerSpec spec) {
-        var artifact = spec.artifact();
-        if (artifact.kind() != Artifact.Kind.DIRECTORY) {
-            throw new ContainerStartException("the process runtime runs prepared app directories, not "
-                    + artifact.kind().name().toLowerCase() + " " + artifact.reference()
-                    + "; use the Docker runtime (SLIPWAY_RUNTIME=docker) for images");
-        }
-        var run = artifact.run();
-        var command = run.command().orElseThrow(() -> new ContainerStartException(
-                "deployment " + spec.deploymentId() + " has no start command"));
-        try {
-            int port = freePort();
-            var logFile = logsDirectory.resolve(spec.service()).resolve(spec.deploymentId() + ".log");
-            Files.createDirectories(logFile.getParent());
-            var builder = new ProcessBuilder("sh", "-c", command)
-                    .directory(Path.of(artifact.reference()).toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
-            builder.environment().keySet().retainAll(INHERITED_VARIABLES);
-            builder.environment().putAll(environment(run.env(), run.portEnv().orElse(null), port));
-            var process = builder.start();
-            var id = Long.toString(process.pid());
-            var instance = new Container(id, spec.service(), spec.deploymentId(), spec.instanceId(), "127.0.0.1:" + port);
-            processes.put(id, new RunningProcess(process, logFile, instance));
-            log.info("Started {} for {} (deployment {}) as process {} on port {}",
-                    command, spec.service(), spec.deploymentId(), id, port);
-            return instance;
-        } catch (IOException e) {
-            throw new ContainerStartException("cannot start '" + command + "' in " + artifact.reference()
-                    + ": " + e.getMessage(), e);
-        }
+        var launched = launcher.launch(spec);
+        var watched = new WatchedContainer(launched.record(), launched.process(), directory);
+        watch.add(watched);
+        var container = watched.container();
+        log.info("Started {} for {} (deployment {}, instance {}) as process group {} on {}",
+                spec.artifact().run().command().orElseThrow(), spec.service(), spec.deploymentId(),
+                spec.instanceId(), container.id(), container.address());
+        return container;
     }
 
     @Override
-    public ContainerState state(String instanceId) {
-        var running = processes.get(instanceId);
-        if (running == null) {
-            return ContainerState.GONE;
-        }
-        var process = running.process();
-        return process.isAlive() ? ContainerState.RUNNING : ContainerState.exited(process.exitValue());
+    public ContainerState state(String containerId) {
+        return find(containerId).map(WatchedContainer::state).orElse(ContainerState.GONE);
     }
 
+    /** Up to {@code lines} last lines: stdout's, then stderr's, as the raw files do not say how they interleave. */
     @Override
-    public List<String> logTail(String instanceId, int lines) {
-        var running = processes.get(instanceId);
-        if (running == null || !Files.exists(running.logFile())) {
-            return List.of();
-        }
-        try {
-            var all = Files.readAllLines(running.logFile());
-            return List.copyOf(all.subList(Math.max(0, all.size() - lines), all.size()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    public List<String> logTail(String containerId, int lines) {
+        return find(containerId).map(c -> c.tail(lines)).orElse(List.of());
     }
 
+    /** Stops the container's process group: SIGTERM to each member, SIGKILL after the grace period. */
     @Override
-    public void stop(String instanceId) {
-        var running = processes.remove(instanceId);
-        if (running == null) {
+    public void stop(String containerId) {
+        var found = find(containerId);
+        if (found.isEmpty()) {
             return;
         }
-        var process = running.process();
-        // The app first: its shell then reaps it and exits. Signalling the shell first would
-        // orphan the app, which then lingers as a zombie until the machine's init reaps it.
-        var descendants = process.descendants().toList();
-        if (descendants.isEmpty()) {
-            process.destroy();
-        } else {
-            descendants.forEach(ProcessHandle::destroy);
-        }
-        try {
-            if (!process.waitFor(stopGrace.toMillis(), TimeUnit.MILLISECONDS)) {
-                log.warn("Container {} did not stop within {}; killing it", instanceId, stopGrace);
-                descendants.forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly().waitFor();
+        var watched = found.get();
+        watched.markStopping();
+        var group = watched.record().group();
+        group.terminate();
+        if (!group.awaitEmpty(stopGrace, false)) {
+            log.warn("Container {} did not stop within {} of SIGTERM; killing it", containerId, stopGrace);
+            if (!group.awaitEmpty(ContainerWatch.KILL_WAIT, true)) {
+                log.warn("Processes of container {} are still there after SIGKILL: {}", containerId,
+                        group.members().stream().map(ProcessHandle::pid).toList());
             }
-        } catch (InterruptedException e) {
-            descendants.forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
         }
-    }
-
-    @Override
-    public void watchExits(ContainerExitListener listener) {
+        watch.copyAll(watched);
+        watched.delete();
+        watch.remove(watched);
+        log.info("Stopped container {}", containerId);
     }
 
     @Override
     public List<Container> list() {
-        return processes.values().stream()
-                .filter(p -> p.process().isAlive())
-                .map(RunningProcess::instance)
+        return directory.records().stream()
+                .filter(record -> record.group().leaderRunning())
+                .map(ContainerRecord::toContainer)
                 .toList();
     }
 
-    /** Stops every instance: they are Slipway's children and must not outlive it. */
+    @Override
+    public void watchExits(ContainerExitListener listener) {
+        watch.listen(listener);
+    }
+
+    /**
+     * Stops watching and copying, after copying the lines the apps completed. The apps keep
+     * running, for the next Slipway to adopt; {@link #stop} still works.
+     */
     @Override
     public void close() {
-        List.copyOf(processes.keySet()).forEach(this::stop);
+        watch.close();
     }
 
-    private static Map<String, String> environment(Map<String, String> appEnv, String portEnv, int port) {
-        var env = new HashMap<>(appEnv);
-        env.put(NetworkSection.PORT_VARIABLE, Integer.toString(port));
-        if (portEnv != null) {
-            env.put(portEnv, Integer.toString(port));
-        }
-        return env;
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private record RunningProcess(Process process, Path logFile, Container instance) {
+    /** A container this runtime watches, else one another runtime on the directory started since. */
+    private Optional<WatchedContainer> find(String containerId) {
+        return watch.find(containerId)
+                .or(() -> directory.find(containerId).map(record -> new WatchedContainer(record, null, directory)));
     }
 }
