@@ -6,10 +6,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,12 +20,14 @@ import org.springframework.stereotype.Component;
  * forever.
  */
 @Component
-class DeploymentQueue implements DisposableBean {
+class DeploymentQueue implements SmartLifecycle {
 
     /** How often the queue is looked at when nothing wakes it. */
     static final Duration POLL = Duration.ofSeconds(2);
     /** How long a deployment may be running without a thread here before it is ended. */
     static final Duration ORPHANED = Duration.ofMinutes(1);
+    /** How long a stopping Slipway waits for its running deployments to record their end. */
+    static final Duration STOP_WAIT = Duration.ofSeconds(15);
     private static final Logger log = LoggerFactory.getLogger(DeploymentQueue.class);
 
     private final DeploymentRepository deployments;
@@ -47,7 +50,8 @@ class DeploymentQueue implements DisposableBean {
     }
 
     /** Starts taking deployments; called once Slipway picked up where it left off. */
-    void start() {
+    @Override
+    public void start() {
         var thread = new Thread(this::dispatch, "deployment-queue");
         thread.setDaemon(true);
         dispatcher = thread;
@@ -71,13 +75,39 @@ class DeploymentQueue implements DisposableBean {
         }
     }
 
+    /**
+     * Interrupts the deployments that run (they end {@code FAILED}; the previous version keeps
+     * serving) and waits a little for them to record it; queued ones stay queued for the next start.
+     * Runs before the web server waits for requests in flight, so a push that waits for its
+     * deployment gets its answer at once.
+     */
     @Override
-    public void destroy() {
+    public void stop() {
         var thread = dispatcher;
+        dispatcher = null;
         if (thread != null) {
             thread.interrupt();
         }
         runners.shutdownNow();
+        try {
+            if (!runners.awaitTermination(STOP_WAIT.toSeconds(), TimeUnit.SECONDS)) {
+                log.warn("Deployments still ran {} s after Slipway began to stop; the next start ends them",
+                        STOP_WAIT.toSeconds());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return dispatcher != null;
+    }
+
+    /** Started by {@link DeploymentRecovery}, once what ran before is picked up. */
+    @Override
+    public boolean isAutoStartup() {
+        return false;
     }
 
     private void dispatch() {

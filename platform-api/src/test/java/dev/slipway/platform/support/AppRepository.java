@@ -52,6 +52,17 @@ public final class AppRepository {
         }
     }
 
+    /** A second working copy of the same history, as a teammate's clone. */
+    public AppRepository cloneInto(Path other) {
+        try {
+            var clone = Git.cloneRepository().setURI(directory.toUri().toString()).setDirectory(other.toFile())
+                    .setBranch("main").call();
+            return new AppRepository(other, clone);
+        } catch (GitAPIException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Path directory() {
         return directory;
     }
