@@ -58,7 +58,17 @@ class AppLogController {
         var filter = AppLogQuery.filter(instance, since, tail, lastEventId, Instant.now());
         services.get(name);
         var stream = streams.open();
-        var subscription = logs.follow(name, filter, new LogFollower<>() {
+        try {
+            stream.onClose(logs.follow(name, filter, follower(stream))::close);
+        } catch (RuntimeException e) {
+            stream.complete();
+            throw e;
+        }
+        return stream.response();
+    }
+
+    private LogFollower<AppLogLine> follower(EventStream stream) {
+        return new LogFollower<>() {
             @Override
             public void line(AppLogLine line) {
                 stream.send(Long.toString(line.seq()), "line", json.writeValueAsString(line));
@@ -66,15 +76,13 @@ class AppLogController {
 
             @Override
             public void droppedBehind() {
-                stream.droppedBehind(AppLogs.FOLLOWER_CAPACITY);
+                stream.droppedBehind(FollowerQueue.CAPACITY);
             }
 
             @Override
             public void ended() {
                 stream.complete();
             }
-        });
-        stream.onClose(subscription::close);
-        return stream.response();
+        };
     }
 }

@@ -29,8 +29,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class AppLogs implements ContainerOutput, AutoCloseable {
 
-    /** How many lines may wait for a follower before it counts as too far behind. */
-    static final int FOLLOWER_CAPACITY = 10_000;
     /** Buffered lines reach the disk at least this often (readers never wait for it). */
     private static final long FLUSH_MILLIS = 1000;
 
@@ -46,7 +44,7 @@ public class AppLogs implements ContainerOutput, AutoCloseable {
     @Autowired
     AppLogs(SlipwayProperties properties, JsonMapper json) {
         this(properties.logsDirectory().resolve("apps"), properties.instances().appLogSize().toBytes(), json,
-                FOLLOWER_CAPACITY);
+                FollowerQueue.CAPACITY);
     }
 
     AppLogs(Path directory, long sizeLimit, JsonMapper json, int followerCapacity) {
@@ -77,7 +75,7 @@ public class AppLogs implements ContainerOutput, AutoCloseable {
     /**
      * Follows a service's log: {@code follower} gets the stored lines that match {@code filter},
      * then every later matching line as it is written, none missed or repeated. It falls behind by
-     * at most {@value #FOLLOWER_CAPACITY} lines before it is dropped; writers never wait for it.
+     * at most {@value FollowerQueue#CAPACITY} lines before it is dropped; writers never wait for it.
      */
     public LogSubscription follow(String service, AppLogFilter filter, LogFollower<AppLogLine> follower) {
         var log = log(service);

@@ -25,9 +25,6 @@ import tools.jackson.databind.json.JsonMapper;
 @RequestMapping("/api/v1/services/{name}/deployments/{id}/logs")
 class DeploymentLogController {
 
-    /** How many lines may wait for a slow client before it is dropped (it can resume with Last-Event-ID). */
-    private static final int FOLLOWER_CAPACITY = 10_000;
-
     private final ServiceRepository services;
     private final DeploymentRepository deployments;
     private final DeploymentLogs logs;
@@ -56,7 +53,7 @@ class DeploymentLogController {
         requireDeployment(name, id);
         long after = lastSeen == null ? 0 : lastSeen;
         var stream = streams.open();
-        var queue = new FollowerQueue<>(FOLLOWER_CAPACITY, streams.delivery(), new LogFollower<LogLine>() {
+        var queue = new FollowerQueue<>(FollowerQueue.CAPACITY, streams.delivery(), new LogFollower<LogLine>() {
             @Override
             public void line(LogLine line) {
                 if (line.seq() > after) {
@@ -66,7 +63,7 @@ class DeploymentLogController {
 
             @Override
             public void droppedBehind() {
-                stream.droppedBehind(FOLLOWER_CAPACITY);
+                stream.droppedBehind(FollowerQueue.CAPACITY);
             }
 
             @Override
@@ -81,7 +78,12 @@ class DeploymentLogController {
             queue.close();
             logs.unfollow(id, follower);
         });
-        queue.start(logs.follow(id, follower, queue::end));
+        try {
+            queue.start(logs.follow(id, follower, queue::end));
+        } catch (RuntimeException e) {
+            stream.complete();
+            throw e;
+        }
         return stream.response();
     }
 

@@ -2,8 +2,8 @@ package dev.slipway.platform.logs;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.http.MediaType;
@@ -21,7 +21,7 @@ public final class EventStream {
 
     private final ResponseBodyEmitter emitter = new ResponseBodyEmitter(0L); // 0: no timeout
     private final ReentrantLock sending = new ReentrantLock();
-    private final List<Runnable> closeActions = new CopyOnWriteArrayList<>();
+    private final List<Runnable> closeActions = new ArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     EventStream() {
@@ -36,12 +36,15 @@ public final class EventStream {
                 .header("Cache-Control", "no-cache").header("X-Accel-Buffering", "no").body(emitter);
     }
 
-    /** Runs {@code action} once the stream is over, whoever ended it. */
+    /** Runs {@code action} once the stream is over, whoever ended it (at once if it is over). */
     public void onClose(Runnable action) {
-        closeActions.add(action);
-        if (closed.get()) {
-            action.run();
+        synchronized (closeActions) {
+            if (!closed.get()) {
+                closeActions.add(action);
+                return;
+            }
         }
+        action.run();
     }
 
     /**
@@ -79,10 +82,11 @@ public final class EventStream {
         }
     }
 
-    /** Ends the response. */
+    /** Ends the response (also one that was never returned to the client). */
     public void complete() {
         if (!closed.get()) {
             emitter.complete();
+            closed();
         }
     }
 
@@ -99,8 +103,11 @@ public final class EventStream {
     }
 
     private void closed() {
-        if (closed.compareAndSet(false, true)) {
-            closeActions.forEach(Runnable::run);
+        synchronized (closeActions) {
+            if (!closed.compareAndSet(false, true)) {
+                return;
+            }
         }
+        closeActions.forEach(Runnable::run);
     }
 }

@@ -19,6 +19,8 @@ import org.slf4j.LoggerFactory;
  */
 final class FollowerQueue<T> implements LogSubscription {
 
+    /** How many lines may wait for a follower before it counts as too far behind. */
+    static final int CAPACITY = 10_000;
     private static final Logger log = LoggerFactory.getLogger(FollowerQueue.class);
 
     private enum State { OPEN, ENDING, DROPPED, DONE }
