@@ -6,6 +6,7 @@ import dev.slipway.platform.deployment.DeploymentListener;
 import dev.slipway.platform.deployment.DeploymentRepository;
 import dev.slipway.platform.deployment.DeploymentTrigger;
 import dev.slipway.platform.gitpush.GitRepositories;
+import dev.slipway.platform.logs.AppLogs;
 import dev.slipway.platform.logs.DeploymentLogs;
 import dev.slipway.platform.routing.ServiceRoutes;
 import java.util.Optional;
@@ -21,15 +22,17 @@ class ServiceOperations {
     private final ServiceRoutes routes;
     private final DeploymentRepository deployments;
     private final DeploymentLogs logs;
+    private final AppLogs appLogs;
 
     ServiceOperations(ServiceRepository services, GitRepositories repositories, Deployer deployer,
-                      ServiceRoutes routes, DeploymentRepository deployments, DeploymentLogs logs) {
+                      ServiceRoutes routes, DeploymentRepository deployments, DeploymentLogs logs, AppLogs appLogs) {
         this.services = services;
         this.repositories = repositories;
         this.deployer = deployer;
         this.routes = routes;
         this.deployments = deployments;
         this.logs = logs;
+        this.appLogs = appLogs;
     }
 
     /** Creates the service; one with a fetchable source starts deploying at once. */
@@ -45,7 +48,7 @@ class ServiceOperations {
         return service;
     }
 
-    /** Stops the service's instances, removes its route, repository, records and deployment logs. */
+    /** Stops the service's instances, removes its route, repository, records and logs. */
     void delete(Service service) {
         deployer.retire(service);
         routes.unroute(service.name());
@@ -53,6 +56,7 @@ class ServiceOperations {
         var deploymentIds = deployments.listForService(service.id()).stream().map(Deployment::id).toList();
         services.delete(service.id());
         deploymentIds.forEach(logs::delete);
+        appLogs.delete(service.name());
     }
 
     String url(String service) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.slipway.platform.support.AppRepository;
+import dev.slipway.platform.support.EventStreamClient;
 import dev.slipway.platform.support.RunningSlipway;
 import dev.slipway.platform.support.SteadyLoad;
 import java.nio.file.Path;
@@ -164,6 +165,37 @@ abstract class InstanceSupervisionScenario {
         }
         assertThat(other.failures()).as("requests to the other service meanwhile").isEmpty();
         assertThat(other.succeeded()).isPositive();
+    }
+
+    @Test
+    void whatTheAppPrintsIsInItsLogAndArrivesLiveWhileItRuns() throws Exception {
+        slipway = RunningSlipway.start(home, runtime());
+        var api = slipway.api();
+        api.createService("chatty");
+        var push = AppRepository.fromExample("hello-python", work).push(slipway.gitUrl("chatty"), RunningSlipway.TOKEN);
+        assertThat(push.accepted()).as(push.text()).isTrue();
+        var instance = instances("chatty").get(0).get("id").asString();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(logTexts("chatty", ""))
+                .anySatisfy(t -> assertThat(t).startsWith("listening on port")));
+
+        try (var stream = EventStreamClient.open(slipway.baseUrl() + "/api/v1/services/chatty/logs?follow=true",
+                RunningSlipway.TOKEN, null)) {
+            assertThat(slipway.service("chatty").get().ok()).isTrue();
+            var marker = "/printed-while-followed-" + System.nanoTime();
+            slipway.service("chatty").getPath(marker);
+
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(stream.events("line"))
+                    .anySatisfy(e -> assertThat(e.data()).contains("GET " + marker).contains("\"stream\":\"stderr\"")
+                            .contains(instance)));
+            assertThat(stream.isOpen()).as("the stream is still open").isTrue();
+            assertThat(instances("chatty").get(0).get("state").asString()).as("the app still runs").isEqualTo("HEALTHY");
+            assertThat(logTexts("chatty", "?instance=" + instance)).anySatisfy(t -> assertThat(t).contains("GET " + marker));
+        }
+    }
+
+    private List<String> logTexts(String service, String query) {
+        return slipway.api().get("/api/v1/services/" + service + "/logs" + query).json().valueStream()
+                .map(l -> l.get("text").asString()).toList();
     }
 
     private List<JsonNode> instances(String service) {

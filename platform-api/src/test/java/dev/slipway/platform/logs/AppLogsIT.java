@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.slipway.platform.runtime.Container;
 import dev.slipway.platform.runtime.ContainerOutput.Stream;
+import dev.slipway.platform.support.EventStreamClient;
 import dev.slipway.platform.support.RunningSlipway;
 import dev.slipway.platform.support.SlipwayApi.Answer;
 import java.io.IOException;

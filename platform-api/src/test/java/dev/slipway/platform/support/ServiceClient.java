@@ -25,8 +25,13 @@ public final class ServiceClient {
 
     /** One GET of {@code /}; the status and body, or the exception as the body with status -1. */
     public Reply get() {
+        return getPath("/");
+    }
+
+    /** One GET of {@code path}; the status and body, or the exception as the body with status -1. */
+    public Reply getPath(String path) {
         try {
-            var response = http.send(HttpRequest.newBuilder(uri).header("Host", host)
+            var response = http.send(HttpRequest.newBuilder(uri.resolve(path)).header("Host", host)
                     .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.body());
         } catch (IOException e) {

@@ -1,4 +1,4 @@
-package dev.slipway.platform.logs;
+package dev.slipway.platform.support;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -19,10 +19,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * arrive in {@link #events()} while the stream is open; {@link #isOpen()} turns false when the
  * server ends it.
  */
-final class EventStreamClient implements AutoCloseable {
+public final class EventStreamClient implements AutoCloseable {
 
     /** One event; {@code id} is null when the server sent none. */
-    record Event(String id, String name, String data) {
+    public record Event(String id, String name, String data) {
     }
 
     private final HttpResponse<InputStream> response;
@@ -38,7 +38,7 @@ final class EventStreamClient implements AutoCloseable {
     }
 
     /** Opens {@code url}; with {@code lastEventId}, resumes after that event. */
-    static EventStreamClient open(String url, String token, String lastEventId) {
+    public static EventStreamClient open(String url, String token, String lastEventId) {
         var request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
                 .header("Accept", "text/event-stream");
         if (lastEventId != null) {
@@ -55,19 +55,19 @@ final class EventStreamClient implements AutoCloseable {
         }
     }
 
-    HttpResponse<InputStream> response() {
+    public HttpResponse<InputStream> response() {
         return response;
     }
 
-    List<Event> events() {
+    public List<Event> events() {
         return List.copyOf(events);
     }
 
-    List<Event> events(String name) {
+    public List<Event> events(String name) {
         return events.stream().filter(e -> e.name().equals(name)).toList();
     }
 
-    boolean isOpen() {
+    public boolean isOpen() {
         return open;
     }
 
