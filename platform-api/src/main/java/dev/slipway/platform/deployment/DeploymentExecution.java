@@ -121,18 +121,26 @@ class DeploymentExecution {
             return new Outcome(true, null);
         } catch (DeploymentFailedException e) {
             Thread.interrupted();
-            return failed(run, task.cancelled() ? Deployer.CANCELLED + " " + e.getMessage() : e.getMessage());
+            return failed(run, interruption(task).map(why -> why + " " + e.getMessage()).orElse(e.getMessage()));
         } catch (InterruptedException e) {
-            return failed(run, task.cancelled() ? Deployer.CANCELLED : "Slipway stopped while this deployment ran.");
+            return failed(run, interruption(task).orElse(DeploymentRecovery.INTERRUPTED));
         } catch (RuntimeException e) {
             // A cancel interrupts this thread; the flag must not make the bookkeeping below fail.
             Thread.interrupted();
-            if (task.cancelled()) {
-                return failed(run, Deployer.CANCELLED);
+            if (interruption(task).isPresent()) {
+                return failed(run, interruption(task).get());
             }
             log.error("Deployment {} of {} failed unexpectedly", deployment.id(), service.name(), e);
             return failed(run, "Internal error: " + e);
         }
+    }
+
+    /** Why the deployment's thread was interrupted, if it was on purpose. */
+    private static java.util.Optional<String> interruption(DeploymentTask task) {
+        if (task.cancelled()) {
+            return java.util.Optional.of(Deployer.CANCELLED);
+        }
+        return task.stopping() ? java.util.Optional.of(DeploymentRecovery.INTERRUPTED) : java.util.Optional.empty();
     }
 
     private Outcome failed(DeploymentRun run, String unmaskedReason) {

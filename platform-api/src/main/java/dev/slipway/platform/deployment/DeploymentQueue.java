@@ -88,7 +88,13 @@ class DeploymentQueue implements SmartLifecycle {
         if (thread != null) {
             thread.interrupt();
         }
-        runners.shutdownNow();
+        executing.forEach(id -> {
+            var task = tasks.get(id);
+            if (task != null) {
+                task.stopForShutdown();
+            }
+        });
+        runners.shutdown();
         try {
             if (!runners.awaitTermination(STOP_WAIT.toSeconds(), TimeUnit.SECONDS)) {
                 log.warn("Deployments still ran {} s after Slipway began to stop; the next start ends them",

@@ -15,6 +15,7 @@ final class DeploymentTask {
     private final CompletableFuture<Deployment> result = new CompletableFuture<>();
     private Thread thread;
     private boolean cancelled;
+    private boolean stopping;
     private boolean committed;
     private boolean finished;
 
@@ -58,6 +59,21 @@ final class DeploymentTask {
 
     synchronized boolean cancelled() {
         return cancelled;
+    }
+
+    /** Slipway is stopping: a deployment that has not moved traffic yet is interrupted and fails. */
+    synchronized void stopForShutdown() {
+        if (committed || finished) {
+            return;
+        }
+        stopping = true;
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+
+    synchronized boolean stopping() {
+        return stopping;
     }
 
     /** @return false when it was cancelled first */

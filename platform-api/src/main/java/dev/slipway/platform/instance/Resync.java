@@ -28,9 +28,11 @@ final class Resync implements Runnable {
     @Override
     public void run() {
         try {
+            // Instances first: a container started after this list is not yet on it, so it is never
+            // mistaken for the container of an instance that vanished.
+            var live = supervisor.repository().listAllLive();
             var running = new HashMap<String, Container>();
             supervisor.runtime().list().forEach(c -> running.put(c.id(), c));
-            var live = supervisor.repository().listAllLive();
             var owned = new HashSet<String>();
             var liveIds = new HashSet<String>();
             for (var instance : live) {
