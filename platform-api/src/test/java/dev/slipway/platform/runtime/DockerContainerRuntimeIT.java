@@ -17,6 +17,7 @@ import dev.slipway.platform.support.Examples;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +48,14 @@ class DockerContainerRuntimeIT extends ContainerRuntimeContract {
         }
     }
 
+    /** Slipway stops: this test's runtime stops watching; what the test started is stopped after. */
+    @AfterEach
+    void closeRuntime() {
+        if (runtime != null) {
+            runtime.close();
+        }
+    }
+
     @Test
     void appliesTheInstanceSizeAsDockerLimits() {
         var settings = new RunSettings(Optional.of("python3 app.py"), 8080, Optional.empty(), helloEnvironment(),
@@ -68,7 +77,7 @@ class DockerContainerRuntimeIT extends ContainerRuntimeContract {
     @Override
     ContainerRuntime runtime() {
         if (runtime == null) {
-            runtime = new DockerContainerRuntime(clients.control(), DockerContainerRuntime.DEFAULT_STOP_GRACE, output);
+            runtime = new DockerContainerRuntime(clients, DockerContainerRuntime.DEFAULT_STOP_GRACE, output);
             runtime.watchExits(exits);
         }
         return runtime;
@@ -76,7 +85,7 @@ class DockerContainerRuntimeIT extends ContainerRuntimeContract {
 
     @Override
     ContainerRuntime restartedRuntime(ContainerExitListener exits, ContainerOutput output) {
-        var restarted = new DockerContainerRuntime(clients.control(), DockerContainerRuntime.DEFAULT_STOP_GRACE, output);
+        var restarted = new DockerContainerRuntime(clients, DockerContainerRuntime.DEFAULT_STOP_GRACE, output);
         restarted.watchExits(exits);
         return restarted;
     }
