@@ -71,7 +71,7 @@ class RuntimeConfiguration {
     ContainerRuntime containerRuntime(ResolvedRuntime resolved, SlipwayProperties properties,
                                       ObjectProvider<DockerClients> docker) {
         return switch (resolved) {
-            case DOCKER -> new DockerContainerRuntime(docker.getObject().control(),
+            case DOCKER -> new DockerContainerRuntime(docker.getObject(),
                     DockerContainerRuntime.DEFAULT_STOP_GRACE, ContainerOutput.DISCARD);
             case PROCESS -> new ProcessContainerRuntime(properties.logsDirectory(),
                     ProcessContainerRuntime.DEFAULT_STOP_GRACE, ContainerOutput.DISCARD);

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -31,17 +32,13 @@ final class ContainerWatches {
     private static final int REMEMBERED_STOPS = 10_000;
     private static final Logger log = LoggerFactory.getLogger(ContainerWatches.class);
 
-    /** A watched container; its end may be known before its start returned, so the container is a future. */
-    static final class Watch {
-        private final CompletableFuture<Container> container = new CompletableFuture<>();
-        private LogFollower follower;
-    }
-
     private final DockerClient control;
     private final DockerClient streams;
     private final ContainerOutput output;
     private final ScheduledExecutorService scheduler;
-    private final Map<String, Watch> watches = new HashMap<>();
+    /** By container id; a container may end before its start returned, so each is a future. */
+    private final Map<String, CompletableFuture<Container>> watches = new HashMap<>();
+    private final Set<LogFollower> followers = ConcurrentHashMap.newKeySet();
     private final Set<String> stopped = Collections.newSetFromMap(new LinkedHashMap<>() {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
@@ -63,22 +60,22 @@ final class ContainerWatches {
     }
 
     /** Watches a container about to start, so an end that Docker reports at once is not missed. */
-    synchronized Watch starting(String containerId) {
-        var watch = new Watch();
+    synchronized CompletableFuture<Container> starting(String containerId) {
+        var watch = new CompletableFuture<Container>();
         watches.put(containerId, watch);
         return watch;
     }
 
     /** The container started: copies its output from its first line, and reports its end if it came already. */
-    void started(Watch watch, Container container) {
-        follow(watch, container, Optional.empty());
-        watch.container.complete(container);
+    void started(CompletableFuture<Container> watch, Container container) {
+        follow(container, Optional.empty());
+        watch.complete(container);
     }
 
     /** The container could not be started: it is not watched. */
-    synchronized void failed(Watch watch, String containerId) {
+    synchronized void failed(CompletableFuture<Container> watch, String containerId) {
         watches.remove(containerId, watch);
-        watch.container.cancel(false);
+        watch.cancel(false);
     }
 
     /**
@@ -90,15 +87,13 @@ final class ContainerWatches {
             return;
         }
         var copiedUntil = output.lastLineTime(container);
-        var watch = new Watch();
         synchronized (this) {
             if (!adoptable(container.id())) {
                 return;
             }
-            watches.put(container.id(), watch);
+            watches.put(container.id(), CompletableFuture.completedFuture(container));
         }
-        watch.container.complete(container);
-        follow(watch, container, copiedUntil);
+        follow(container, copiedUntil);
         log.info("Adopted container {} of {} (instance {})", DockerStates.shortId(container.id()), container.service(),
                 container.instanceId());
         var state = DockerStates.current(control, container.id());
@@ -117,25 +112,30 @@ final class ContainerWatches {
      * Reports the end of a watched container, once; does nothing for a container that was
      * reported, is being stopped, or is not this runtime's.
      *
-     * @param state how it ended, asked only when it is reported
+     * @param state how it ended, asked only for a watched container; when asking fails, the
+     *              container stays watched, for the next look at Docker
      */
     void ended(String containerId, Supplier<ContainerState> state) {
-        Watch watch;
+        synchronized (this) {
+            if (!watches.containsKey(containerId)) {
+                return;
+            }
+        }
+        var how = state.get();
+        CompletableFuture<Container> watch;
         synchronized (this) {
             watch = watches.remove(containerId);
         }
-        if (watch == null) {
-            return;
+        if (watch != null) {
+            watch.thenAcceptAsync(container -> report(container, how), scheduler);
         }
-        var how = state.get();
-        watch.container.thenAcceptAsync(container -> report(container, how), scheduler);
     }
 
     /** The ids of the containers watched whose start returned. */
     synchronized List<String> startedIds() {
         var ids = new ArrayList<String>();
         watches.forEach((id, watch) -> {
-            if (watch.container.isDone()) {
+            if (watch.isDone()) {
                 ids.add(id);
             }
         });
@@ -144,32 +144,24 @@ final class ContainerWatches {
 
     /** Stops copying output; the containers run on. */
     void close() {
-        List<Watch> all;
         synchronized (this) {
             closed = true;
-            all = List.copyOf(watches.values());
             watches.clear();
         }
-        all.forEach(watch -> {
-            synchronized (this) {
-                if (watch.follower != null) {
-                    watch.follower.close();
-                }
-            }
-        });
+        followers.forEach(LogFollower::close);
     }
 
     private synchronized boolean adoptable(String containerId) {
         return !closed && !watches.containsKey(containerId) && !stopped.contains(containerId);
     }
 
-    private void follow(Watch watch, Container container, Optional<Instant> copiedUntil) {
-        var follower = new LogFollower(container, control, streams, output, scheduler, copiedUntil);
+    private void follow(Container container, Optional<Instant> copiedUntil) {
+        var follower = new LogFollower(container, control, streams, output, scheduler, copiedUntil, followers::remove);
         synchronized (this) {
             if (closed) {
                 return;
             }
-            watch.follower = follower;
+            followers.add(follower);
         }
         follower.start();
     }

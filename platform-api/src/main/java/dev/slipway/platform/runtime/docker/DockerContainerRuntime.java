@@ -8,7 +8,6 @@ import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.Frame;
 import dev.slipway.build.image.Artifact;
 import dev.slipway.build.image.docker.DockerClients;
-import dev.slipway.config.NetworkSection;
 import dev.slipway.platform.runtime.Container;
 import dev.slipway.platform.runtime.ContainerExitListener;
 import dev.slipway.platform.runtime.ContainerOutput;
@@ -42,7 +41,6 @@ public final class DockerContainerRuntime implements ContainerRuntime {
     public static final String LABEL_INSTANCE = "dev.slipway.instance";
     /** How long a container gets to exit after SIGTERM before it is killed. */
     public static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(10);
-    private static final String NO_ADDRESS = "127.0.0.1:0";
     private static final Duration LOG_TIMEOUT = Duration.ofSeconds(10);
     private static final Logger log = LoggerFactory.getLogger(DockerContainerRuntime.class);
 
@@ -71,7 +69,7 @@ public final class DockerContainerRuntime implements ContainerRuntime {
         this.docker = docker;
         this.stopGrace = stopGrace;
         this.watches = new ContainerWatches(docker, streams, output, scheduler);
-        this.exits = new ExitWatcher(docker, streams, watches, this::running, scheduler);
+        this.exits = new ExitWatcher(docker, streams, watches, () -> DockerStates.running(docker), scheduler);
     }
 
     @Override
@@ -100,7 +98,7 @@ public final class DockerContainerRuntime implements ContainerRuntime {
         try {
             docker.startContainerCmd(id).exec();
             var address = DockerStates.address(docker.inspectContainerCmd(id).exec().getNetworkSettings().getNetworks(),
-                    artifact.run().port()).orElse(NO_ADDRESS);
+                    artifact.run().port()).orElse(DockerStates.NO_ADDRESS);
             var container = new Container(id, spec.service(), spec.deploymentId(), spec.instanceId(), address);
             watches.started(watch, container);
             log.info("Started container {} for {} (deployment {}, instance {}) at {}", DockerStates.shortId(id),
@@ -170,7 +168,7 @@ public final class DockerContainerRuntime implements ContainerRuntime {
     /** The running containers that have an address; each one is adopted if it was not watched yet. */
     @Override
     public List<Container> list() {
-        var containers = running().stream().filter(c -> !c.address().equals(NO_ADDRESS)).toList();
+        var containers = DockerStates.running(docker).stream().filter(c -> !c.address().equals(DockerStates.NO_ADDRESS)).toList();
         containers.forEach(watches::adopt);
         return containers;
     }
@@ -180,20 +178,6 @@ public final class DockerContainerRuntime implements ContainerRuntime {
         exits.close();
         watches.close();
         scheduler.shutdownNow();
-    }
-
-    private List<Container> running() {
-        var containers = docker.listContainersCmd().withLabelFilter(Map.of(LABEL_MANAGED, "true")).exec();
-        var running = new ArrayList<Container>();
-        for (var container : containers) {
-            var labels = container.getLabels();
-            var port = Integer.parseInt(labels.getOrDefault(ContainerSettings.LABEL_PORT,
-                    Integer.toString(NetworkSection.DEFAULT_PORT)));
-            var networks = container.getNetworkSettings() == null ? null : container.getNetworkSettings().getNetworks();
-            running.add(new Container(container.getId(), labels.get(LABEL_SERVICE), labels.get(LABEL_DEPLOYMENT),
-                    labels.get(LABEL_INSTANCE), DockerStates.address(networks, port).orElse(NO_ADDRESS)));
-        }
-        return running;
     }
 
     private void removeQuietly(String containerId) {

@@ -1,19 +1,13 @@
 package dev.slipway.platform.runtime.docker;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Event;
-import com.github.dockerjava.api.model.EventType;
 import dev.slipway.platform.runtime.Container;
 import dev.slipway.platform.runtime.ContainerState;
-import java.io.Closeable;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -43,11 +37,11 @@ final class ExitWatcher {
     private final ScheduledExecutorService scheduler;
     /** Containers Docker said the kernel killed for lack of memory, until their end is handled. */
     private final Set<String> outOfMemory = ConcurrentHashMap.newKeySet();
-    private Events current;
+    private ContainerEvents current;
     private Duration retry = FIRST_RETRY;
     private boolean closed;
 
-    /** @param running the containers that run now, as {@link DockerContainerRuntime#list()} sees them */
+    /** @param running the containers that run now, with an address or not */
     ExitWatcher(DockerClient control, DockerClient streams, ContainerWatches watches,
                 Supplier<List<Container>> running, ScheduledExecutorService scheduler) {
         this.control = control;
@@ -69,7 +63,7 @@ final class ExitWatcher {
     }
 
     private void connect() {
-        var events = new Events();
+        var events = new ContainerEvents(event -> schedule(() -> handle(event), Duration.ZERO), this::broken);
         synchronized (this) {
             if (closed) {
                 return;
@@ -77,14 +71,9 @@ final class ExitWatcher {
             current = events;
         }
         try {
-            streams.eventsCmd()
-                    .withEventTypeFilter(EventType.CONTAINER)
-                    .withLabelFilter(Map.of(DockerContainerRuntime.LABEL_MANAGED, "true"))
-                    .withEventFilter("die", "oom", "destroy")
-                    .exec(events);
-            // Docker subscribes before it answers, so once the answer came no end goes unseen.
-            events.opened.get(CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            events.open(streams, CONNECT_TIMEOUT);
             catchUp();
+            events.markWorking();
             synchronized (this) {
                 retry = FIRST_RETRY;
             }
@@ -97,12 +86,17 @@ final class ExitWatcher {
 
     /** Reports the watched containers that no longer run, and adopts running ones not watched yet. */
     private void catchUp() {
+        // Asked before Docker lists: each of these had started, so it is listed if it still runs.
+        var watched = watches.startedIds();
         var now = running.get();
         var runningIds = new HashSet<String>();
         now.forEach(container -> runningIds.add(container.id()));
-        for (var id : watches.startedIds()) {
+        for (var id : watched) {
             if (!runningIds.contains(id)) {
-                watches.ended(id, () -> endedState(id, null));
+                var state = endedState(id, null);
+                if (!state.running()) {
+                    watches.ended(id, () -> state);
+                }
             }
         }
         now.forEach(watches::adopt);
@@ -139,19 +133,29 @@ final class ExitWatcher {
         return DockerStates.ended(Integer.parseInt(code), outOfMemory.contains(id));
     }
 
-    private void broken(Events events, Throwable failure) {
+    /**
+     * Connects again: at once after a stream that worked (a client's response timeout ends a
+     * quiet stream too), with growing pauses while Docker cannot be reached.
+     */
+    private void broken(ContainerEvents events, Throwable failure) {
+        var worked = events.working();
         Duration delay;
         synchronized (this) {
             if (closed || events != current) {
                 return;
             }
             current = null;
-            delay = retry;
+            delay = worked ? Duration.ZERO : retry;
             var doubled = retry.multipliedBy(2);
-            retry = doubled.compareTo(LAST_RETRY) > 0 ? LAST_RETRY : doubled;
+            retry = worked ? FIRST_RETRY : doubled.compareTo(LAST_RETRY) > 0 ? LAST_RETRY : doubled;
         }
         events.abandon();
-        log.warn("Lost Docker's container events ({}); connecting again in {} ms", describe(failure), delay.toMillis());
+        if (worked) {
+            log.info("Docker's container events stopped ({}); following them again", describe(failure));
+        } else {
+            log.warn("Cannot follow Docker's container events ({}); trying again in {} ms; is the Docker daemon running?",
+                    describe(failure), delay.toMillis());
+        }
         schedule(this::connect, delay);
     }
 
@@ -165,52 +169,6 @@ final class ExitWatcher {
             scheduler.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             // The runtime closed.
-        }
-    }
-
-    /** One connection to Docker's event stream. */
-    private final class Events extends ResultCallback.Adapter<Event> {
-
-        private final CompletableFuture<Void> opened = new CompletableFuture<>();
-        private volatile boolean abandoned;
-
-        @Override
-        public void onStart(Closeable stream) {
-            super.onStart(stream);
-            opened.complete(null);
-        }
-
-        @Override
-        public void onNext(Event event) {
-            if (!abandoned) {
-                schedule(() -> handle(event), Duration.ZERO);
-            }
-        }
-
-        @Override
-        public void onError(Throwable failure) {
-            opened.completeExceptionally(failure);
-            if (!abandoned) {
-                broken(this, failure);
-            }
-        }
-
-        @Override
-        public void onComplete() {
-            var ended = new IOException("Docker ended the event stream");
-            opened.completeExceptionally(ended);
-            if (!abandoned) {
-                broken(this, ended);
-            }
-        }
-
-        void abandon() {
-            abandoned = true;
-            try {
-                close();
-            } catch (IOException | RuntimeException e) {
-                // Closing a broken stream: nothing more to read either way.
-            }
         }
     }
 }

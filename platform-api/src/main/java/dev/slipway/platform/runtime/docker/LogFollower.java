@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,20 +31,25 @@ final class LogFollower {
     private final DockerClient streams;
     private final ContainerOutput output;
     private final ScheduledExecutorService scheduler;
+    private final Consumer<LogFollower> finished;
     /** When the newest line copied was written; lines not newer are skipped when following again. */
     private volatile Instant copiedUntil;
     private volatile Duration retry = FIRST_RETRY;
     private boolean closed;
     private LogLines current;
 
-    /** @param copiedUntil when the newest line already copied was written, for an adopted container */
+    /**
+     * @param copiedUntil when the newest line already copied was written, for an adopted container
+     * @param finished    learns that the container ended and its last line was copied
+     */
     LogFollower(Container container, DockerClient control, DockerClient streams, ContainerOutput output,
-                ScheduledExecutorService scheduler, Optional<Instant> copiedUntil) {
+                ScheduledExecutorService scheduler, Optional<Instant> copiedUntil, Consumer<LogFollower> finished) {
         this.container = container;
         this.control = control;
         this.streams = streams;
         this.output = output;
         this.scheduler = scheduler;
+        this.finished = finished;
         this.copiedUntil = copiedUntil.orElse(null);
     }
 
@@ -79,7 +85,10 @@ final class LogFollower {
     }
 
     private void copy(Instant time, ContainerOutput.Stream stream, String text) {
-        copiedUntil = time;
+        var until = copiedUntil;
+        if (until == null || time.isAfter(until)) {
+            copiedUntil = time;
+        }
         retry = FIRST_RETRY;
         try {
             output.line(container, time, stream, text);
@@ -115,6 +124,8 @@ final class LogFollower {
         if (state.running() || (broken && !state.equals(ContainerState.GONE))) {
             backOff();
             schedule(this::start, state.running() && !broken ? retry : Duration.ZERO);
+        } else {
+            finished.accept(this);
         }
     }
 
