@@ -47,7 +47,7 @@ class DockerContainerRuntimeIT extends ContainerRuntimeContract {
     static void removeImage() {
         if (clients != null) {
             DockerSupport.removeServices(List.of("contract"), List.of(DEPLOYMENT, "d-answers", "d-port-env", "d-exits",
-                    "d-listed", "d-stopped", "d-limits", "d-oom", "d-cut-off"));
+                    "d-listed", "d-stopped", "d-limits", "d-oom", "d-cut-off", "d-log", "d-print", "d-closed"));
             clients.close();
         }
     }
@@ -74,6 +74,33 @@ class DockerContainerRuntimeIT extends ContainerRuntimeContract {
         } finally {
             runtime().stop(instance.id());
         }
+    }
+
+    @Test
+    void keepsABoundedLogOfEachContainer() {
+        var container = start("d-log", "python3 app.py");
+
+        var logConfig = clients.control().inspectContainerCmd(container.id()).exec().getHostConfig().getLogConfig();
+        assertThat(logConfig.getType().getType()).isEqualTo("json-file");
+        assertThat(logConfig.getConfig()).containsEntry("max-size", "10m").containsEntry("max-file", "2");
+    }
+
+    @Test
+    void pythonPrintsArriveWithoutTheAppFlushingThem() {
+        var container = start("d-print", "python3 -c \"import time; print('warming up'); time.sleep(600)\"");
+
+        await().atMost(READY).until(() -> output.texts(container).contains("warming up"));
+        assertThat(runtime().state(container.id()).running()).as("still running when its print arrived").isTrue();
+    }
+
+    @Test
+    void whatAContainerWroteBeforeSlipwayStoppedIsCopiedByTheTimeItStopped() {
+        var container = start("d-closed", "echo 'last words'; sleep 600");
+        await().atMost(READY).until(() -> runtime().logTail(container.id(), 5).contains("last words"));
+
+        runtime().close();
+
+        assertThat(output.texts(container)).contains("last words");
     }
 
     @Test

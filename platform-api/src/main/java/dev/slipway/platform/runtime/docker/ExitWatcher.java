@@ -160,7 +160,10 @@ final class ExitWatcher {
     }
 
     private static String describe(Throwable failure) {
-        var cause = failure.getCause() != null && failure.getMessage() == null ? failure.getCause() : failure;
+        var cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
         return cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
     }
 

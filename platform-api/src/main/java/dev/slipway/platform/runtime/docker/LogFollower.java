@@ -18,12 +18,14 @@ import org.slf4j.LoggerFactory;
  * Copies one container's output to Slipway while the container runs, one
  * {@link ContainerOutput#line} per line, timed by Docker. When the stream breaks while the
  * container still runs (a daemon restart, a timeout), it follows again from where it was; it
- * ends when the container ends, or on {@link #close()}.
+ * ends when the container ends, or on {@link #close()}. Lines are copied one at a time, oldest
+ * first, never twice.
  */
 final class LogFollower {
 
     private static final Duration FIRST_RETRY = Duration.ofMillis(250);
     private static final Duration LAST_RETRY = Duration.ofSeconds(10);
+    private static final Duration LAST_LINES_TIMEOUT = Duration.ofSeconds(2);
     private static final Logger log = LoggerFactory.getLogger(LogFollower.class);
 
     private final Container container;
@@ -73,10 +75,40 @@ final class LogFollower {
         }
     }
 
-    synchronized void close() {
-        closed = true;
-        if (current != null) {
-            current.abandon();
+    /**
+     * Stops following, after copying what the container wrote until now: lines still on their way
+     * would otherwise wait for the next Slipway.
+     */
+    void close() {
+        LogLines following;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            following = current;
+        }
+        if (following != null) {
+            following.abandon();
+        }
+        copyTheRest();
+    }
+
+    private void copyTheRest() {
+        var after = copiedUntil;
+        var rest = new LogLines(after, this::copy, failure -> { });
+        try {
+            var command = streams.logContainerCmd(container.id()).withTimestamps(true).withStdOut(true).withStdErr(true);
+            if (after != null) {
+                command.withSince((int) after.getEpochSecond());
+            }
+            command.exec(rest).awaitCompletion(LAST_LINES_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.debug("Could not copy the last lines of container {}: {}", DockerStates.shortId(container.id()), e.toString());
+        } finally {
+            rest.abandon();
         }
     }
 

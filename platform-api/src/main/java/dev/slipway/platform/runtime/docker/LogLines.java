@@ -29,7 +29,7 @@ final class LogLines extends ResultCallback.Adapter<Frame> {
     private final Consumer<Throwable> ended;
     private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
     private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-    private volatile boolean finished;
+    private boolean finished;
 
     /**
      * @param after lines written at or before this time are skipped (null: none are)
@@ -43,7 +43,7 @@ final class LogLines extends ResultCallback.Adapter<Frame> {
     }
 
     @Override
-    public void onNext(Frame frame) {
+    public synchronized void onNext(Frame frame) {
         if (finished) {
             return;
         }
@@ -60,8 +60,12 @@ final class LogLines extends ResultCallback.Adapter<Frame> {
 
     @Override
     public void onComplete() {
-        emit(stdout, ContainerOutput.Stream.STDOUT);
-        emit(stderr, ContainerOutput.Stream.STDERR);
+        synchronized (this) {
+            if (!finished) {
+                emit(stdout, ContainerOutput.Stream.STDOUT);
+                emit(stderr, ContainerOutput.Stream.STDERR);
+            }
+        }
         finish(null);
     }
 
@@ -74,7 +78,7 @@ final class LogLines extends ResultCallback.Adapter<Frame> {
         finish(failure);
     }
 
-    /** Stops reading without reporting an end. */
+    /** Stops reading without reporting an end; once it returns, no more lines are handed on. */
     void abandon() {
         synchronized (this) {
             finished = true;
