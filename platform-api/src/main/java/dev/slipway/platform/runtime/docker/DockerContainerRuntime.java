@@ -55,7 +55,11 @@ public final class DockerContainerRuntime implements ContainerRuntime {
     private final ExitWatcher exits;
     private volatile int hostCpus;
 
-    /** A runtime whose calls, events and logs all go through {@code docker}. */
+    /**
+     * A runtime whose calls, events and logs all go through {@code docker}. If that client times
+     * out responses, quiet event and log streams end and are followed again; the constructor
+     * taking {@link DockerClients} spares that.
+     */
     public DockerContainerRuntime(DockerClient docker, Duration stopGrace, ContainerOutput output) {
         this(docker, docker, stopGrace, output);
     }

@@ -39,6 +39,7 @@ final class ExitWatcher {
     private final Set<String> outOfMemory = ConcurrentHashMap.newKeySet();
     private ContainerEvents current;
     private Duration retry = FIRST_RETRY;
+    private boolean started;
     private boolean closed;
 
     /** @param running the containers that run now, with an address or not */
@@ -51,8 +52,12 @@ final class ExitWatcher {
         this.scheduler = scheduler;
     }
 
-    void start() {
-        schedule(this::connect, Duration.ZERO);
+    /** Starts following; a second call does nothing. */
+    synchronized void start() {
+        if (!started) {
+            started = true;
+            schedule(this::connect, Duration.ZERO);
+        }
     }
 
     synchronized void close() {
