@@ -1,6 +1,8 @@
 package dev.slipway.platform.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.slipway.build.image.Artifact;
 import dev.slipway.build.image.BuildLog;
@@ -12,11 +14,14 @@ import dev.slipway.build.source.FetchedSource;
 import dev.slipway.config.HealthCheckSettings;
 import dev.slipway.config.InstanceSettings;
 import dev.slipway.platform.runtime.docker.DockerContainerRuntime;
+import dev.slipway.platform.support.DockerSocketProxy;
 import dev.slipway.platform.support.DockerSupport;
 import dev.slipway.platform.support.Examples;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,8 +47,16 @@ class DockerContainerRuntimeIT extends ContainerRuntimeContract {
     static void removeImage() {
         if (clients != null) {
             DockerSupport.removeServices(List.of("contract"), List.of(DEPLOYMENT, "d-answers", "d-port-env", "d-exits",
-                    "d-listed", "d-stopped", "d-limits"));
+                    "d-listed", "d-stopped", "d-limits", "d-oom", "d-cut-off", "d-log", "d-print", "d-closed"));
             clients.close();
+        }
+    }
+
+    /** Slipway stops: this test's runtime stops watching; what the test started is stopped after. */
+    @AfterEach
+    void closeRuntime() {
+        if (runtime != null) {
+            runtime.close();
         }
     }
 
@@ -63,12 +76,93 @@ class DockerContainerRuntimeIT extends ContainerRuntimeContract {
         }
     }
 
+    @Test
+    void keepsABoundedLogOfEachContainer() {
+        var container = start("d-log", "python3 app.py");
+
+        var logConfig = clients.control().inspectContainerCmd(container.id()).exec().getHostConfig().getLogConfig();
+        assertThat(logConfig.getType().getType()).isEqualTo("json-file");
+        assertThat(logConfig.getConfig()).containsEntry("max-size", "10m").containsEntry("max-file", "2");
+    }
+
+    @Test
+    void pythonPrintsArriveWithoutTheAppFlushingThem() {
+        var container = start("d-print", "python3 -c \"import time; print('warming up'); time.sleep(600)\"");
+
+        await().atMost(READY).until(() -> output.texts(container).contains("warming up"));
+        assertThat(runtime().state(container.id()).running()).as("still running when its print arrived").isTrue();
+    }
+
+    @Test
+    void whatAContainerWroteBeforeSlipwayStoppedIsCopiedByTheTimeItStopped() {
+        var container = start("d-closed", "echo 'last words'; sleep 600");
+        await().atMost(READY).until(() -> runtime().logTail(container.id(), 5).contains("last words"));
+
+        runtime().close();
+
+        assertThat(output.texts(container)).contains("last words");
+    }
+
+    @Test
+    void containerKilledForItsMemoryIsReportedOutOfMemory() {
+        var settings = new RunSettings(Optional.of("python3 -c \"b = b'x' * (1024 << 20)\""), 8080, Optional.empty(),
+                helloEnvironment(), HealthCheckSettings.defaults(), new InstanceSettings(250, 512));
+        var container = runtime().start(new ContainerSpec("contract", "d-oom", "i" + Long.toHexString(System.nanoTime()),
+                new Artifact(Artifact.Kind.IMAGE, imageId, settings)));
+        try {
+            await().atMost(READY).until(() -> exits.of(container).isPresent());
+
+            assertThat(exits.of(container)).hasValue(ContainerState.exited(137, "killed, out of memory"));
+            assertThat(runtime().state(container.id()).describe()).isEqualTo("exit 137: killed, out of memory");
+        } finally {
+            runtime().stop(container.id());
+        }
+    }
+
+    @Test
+    void endAndOutputWhileDockerWasUnreachableArriveWhenItAnswersAgain() throws Exception {
+        var host = clients.dockerHost();
+        assumeTrue("unix".equals(host.getScheme()), "needs Docker on a unix socket, not " + host);
+        var laterExits = new Exits();
+        try (var proxy = new DockerSocketProxy(Path.of(host.getPath()));
+             var viaProxy = DockerClients.connect(proxy.uri());
+             var cutOff = new DockerContainerRuntime(viaProxy, DockerContainerRuntime.DEFAULT_STOP_GRACE, output)) {
+            cutOff.watchExits(laterExits);
+            var first = cutOff.start(new ContainerSpec("contract", "d-cut-off", "i" + Long.toHexString(System.nanoTime()),
+                    helloArtifact("exit 5")));
+            await().atMost(READY).until(() -> laterExits.of(first).isPresent());
+            var container = cutOff.start(new ContainerSpec("contract", "d-cut-off",
+                    "i" + Long.toHexString(System.nanoTime()), helloArtifact("python3 app.py")));
+            try {
+                assertThat(new HealthCheck(cutOff).awaitHealthy(container, HealthCheckSettings.defaults())).isEmpty();
+                await().atMost(READY).until(() -> output.texts(container).stream().anyMatch(t -> t.contains("listening")));
+
+                proxy.cut();
+                get(container, "/while-cut-off");
+                killFromOutside(container);
+                await().atMost(READY).until(() -> !clients.control().inspectContainerCmd(container.id()).exec()
+                        .getState().getRunning());
+                assertThat(laterExits.of(container)).as("reported while Docker could not be reached").isEmpty();
+                proxy.reconnect();
+
+                await().atMost(READY).until(() -> laterExits.of(container).isPresent());
+                assertThat(laterExits.of(container).orElseThrow().describe()).contains("137");
+                await().atMost(READY).untilAsserted(() -> assertThat(output.texts(container))
+                        .anySatisfy(t -> assertThat(t).contains("GET /while-cut-off")));
+                assertThat(output.texts(container)).filteredOn(t -> t.contains("listening on port")).hasSize(1);
+            } finally {
+                runtime().stop(first.id());
+                runtime().stop(container.id());
+            }
+        }
+    }
+
     private DockerContainerRuntime runtime;
 
     @Override
     ContainerRuntime runtime() {
         if (runtime == null) {
-            runtime = new DockerContainerRuntime(clients.control(), DockerContainerRuntime.DEFAULT_STOP_GRACE, output);
+            runtime = new DockerContainerRuntime(clients, DockerContainerRuntime.DEFAULT_STOP_GRACE, output);
             runtime.watchExits(exits);
         }
         return runtime;
@@ -76,7 +170,7 @@ class DockerContainerRuntimeIT extends ContainerRuntimeContract {
 
     @Override
     ContainerRuntime restartedRuntime(ContainerExitListener exits, ContainerOutput output) {
-        var restarted = new DockerContainerRuntime(clients.control(), DockerContainerRuntime.DEFAULT_STOP_GRACE, output);
+        var restarted = new DockerContainerRuntime(clients, DockerContainerRuntime.DEFAULT_STOP_GRACE, output);
         restarted.watchExits(exits);
         return restarted;
     }

@@ -2,28 +2,27 @@ package dev.slipway.platform.runtime.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.Frame;
-import com.github.dockerjava.api.model.HostConfig;
 import dev.slipway.build.image.Artifact;
-import dev.slipway.config.InstanceSettings;
-import dev.slipway.config.NetworkSection;
+import dev.slipway.build.image.docker.DockerClients;
+import dev.slipway.platform.runtime.Container;
 import dev.slipway.platform.runtime.ContainerExitListener;
 import dev.slipway.platform.runtime.ContainerOutput;
 import dev.slipway.platform.runtime.ContainerRuntime;
-import dev.slipway.platform.runtime.Container;
 import dev.slipway.platform.runtime.ContainerSpec;
 import dev.slipway.platform.runtime.ContainerStartException;
 import dev.slipway.platform.runtime.ContainerState;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +31,7 @@ import org.slf4j.LoggerFactory;
  * Runs apps as Docker containers on the default bridge network. The router reaches each container
  * directly at its bridge address and the app's port, so no host port is published. Containers
  * carry Slipway's labels and keep running when Slipway stops; a restarted Slipway adopts them.
+ * Their ends come from Docker's event stream, their output from their followed logs.
  */
 public final class DockerContainerRuntime implements ContainerRuntime {
 
@@ -39,23 +39,41 @@ public final class DockerContainerRuntime implements ContainerRuntime {
     public static final String LABEL_SERVICE = "dev.slipway.service";
     public static final String LABEL_DEPLOYMENT = "dev.slipway.deployment";
     public static final String LABEL_INSTANCE = "dev.slipway.instance";
-    static final String LABEL_PORT = "dev.slipway.port";
     /** How long a container gets to exit after SIGTERM before it is killed. */
     public static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(10);
-    private static final String NO_ADDRESS = "127.0.0.1:0";
     private static final Duration LOG_TIMEOUT = Duration.ofSeconds(10);
     private static final Logger log = LoggerFactory.getLogger(DockerContainerRuntime.class);
 
-    private static final long BYTES_PER_MIB = 1024L * 1024;
-    private static final long NANO_CPUS_PER_MILLICORE = 1_000_000L;
-
     private final DockerClient docker;
     private final Duration stopGrace;
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
+        var thread = new Thread(task, "slipway-docker-watch");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final ContainerWatches watches;
+    private final ExitWatcher exits;
     private volatile int hostCpus;
 
+    /**
+     * A runtime whose calls, events and logs all go through {@code docker}. If that client times
+     * out responses, quiet event and log streams end and are followed again; the constructor
+     * taking {@link DockerClients} spares that.
+     */
     public DockerContainerRuntime(DockerClient docker, Duration stopGrace, ContainerOutput output) {
+        this(docker, docker, stopGrace, output);
+    }
+
+    /** A runtime that follows events and logs on the streaming client, which never times them out. */
+    public DockerContainerRuntime(DockerClients clients, Duration stopGrace, ContainerOutput output) {
+        this(clients.control(), clients.streaming(), stopGrace, output);
+    }
+
+    private DockerContainerRuntime(DockerClient docker, DockerClient streams, Duration stopGrace, ContainerOutput output) {
         this.docker = docker;
         this.stopGrace = stopGrace;
+        this.watches = new ContainerWatches(docker, streams, output, scheduler);
+        this.exits = new ExitWatcher(docker, streams, watches, () -> DockerStates.running(docker), scheduler);
     }
 
     @Override
@@ -70,55 +88,50 @@ public final class DockerContainerRuntime implements ContainerRuntime {
             throw new ContainerStartException("the Docker runtime runs images, not the app directory "
                     + artifact.reference() + "; redeploy to build an image");
         }
-        var run = artifact.run();
+        String id;
         try {
-            var create = docker.createContainerCmd(artifact.reference())
-                    .withName(containerName(spec))
-                    .withLabels(Map.of(LABEL_MANAGED, "true", LABEL_SERVICE, spec.service(),
-                            LABEL_DEPLOYMENT, spec.deploymentId(), LABEL_INSTANCE, spec.instanceId(), LABEL_PORT, Integer.toString(run.port())))
-                    .withEnv(environment(run.env(), run.portEnv(), run.port()))
-                    .withHostConfig(limits(HostConfig.newHostConfig().withInit(true), run.instance()));
-            run.command().ifPresent(command -> create.withEntrypoint("sh", "-c", command).withCmd(List.of()));
-            var id = create.exec().getId();
-            docker.startContainerCmd(id).exec();
-            var address = addressOrNone(docker.inspectContainerCmd(id).exec(), run.port());
-            log.info("Started container {} for {} (deployment {}) at {}", shortId(id), spec.service(),
-                    spec.deploymentId(), address);
-            return new Container(id, spec.service(), spec.deploymentId(), spec.instanceId(), address);
+            id = ContainerSettings.apply(docker.createContainerCmd(artifact.reference()), spec, hostCpus()).exec().getId();
         } catch (NotFoundException e) {
             throw new ContainerStartException("image " + artifact.reference() + " is not on this Docker host: "
                     + e.getMessage(), e);
         } catch (DockerException e) {
+            throw new ContainerStartException("Docker could not create a container of " + artifact.reference() + ": "
+                    + e.getMessage(), e);
+        }
+        var watch = watches.starting(id);
+        try {
+            docker.startContainerCmd(id).exec();
+            var address = DockerStates.address(docker.inspectContainerCmd(id).exec().getNetworkSettings().getNetworks(),
+                    artifact.run().port()).orElse(DockerStates.NO_ADDRESS);
+            var container = new Container(id, spec.service(), spec.deploymentId(), spec.instanceId(), address);
+            watches.started(watch, container);
+            log.info("Started container {} for {} (deployment {}, instance {}) at {}", DockerStates.shortId(id),
+                    spec.service(), spec.deploymentId(), spec.instanceId(), address);
+            return container;
+        } catch (DockerException e) {
+            watches.failed(watch, id);
+            removeQuietly(id);
             throw new ContainerStartException("Docker could not start " + artifact.reference() + ": " + e.getMessage(), e);
         }
     }
 
+    /** Whether it runs; a container the kernel killed for its memory ended {@code killed, out of memory}. */
     @Override
-    public ContainerState state(String instanceId) {
-        try {
-            var state = docker.inspectContainerCmd(instanceId).exec().getState();
-            if (Boolean.TRUE.equals(state.getRunning())) {
-                return ContainerState.RUNNING;
-            }
-            var exit = state.getExitCodeLong();
-            return exit == null ? ContainerState.GONE : ContainerState.exited(exit.intValue());
-        } catch (NotFoundException e) {
-            return ContainerState.GONE;
-        }
+    public ContainerState state(String containerId) {
+        return DockerStates.current(docker, containerId);
     }
 
     @Override
-    public List<String> logTail(String instanceId, int lines) {
-        var collected = new ArrayList<String>();
+    public List<String> logTail(String containerId, int lines) {
+        var collected = Collections.synchronizedList(new ArrayList<String>());
         var callback = new ResultCallback.Adapter<Frame>() {
             @Override
             public void onNext(Frame frame) {
-                var text = new String(frame.getPayload(), StandardCharsets.UTF_8);
-                text.lines().forEach(collected::add);
+                new String(frame.getPayload(), StandardCharsets.UTF_8).lines().forEach(collected::add);
             }
         };
         try {
-            docker.logContainerCmd(instanceId).withStdOut(true).withStdErr(true).withTail(lines).exec(callback)
+            docker.logContainerCmd(containerId).withStdOut(true).withStdErr(true).withTail(lines).exec(callback)
                     .awaitCompletion(LOG_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         } catch (NotFoundException e) {
             return List.of();
@@ -131,53 +144,53 @@ public final class DockerContainerRuntime implements ContainerRuntime {
     }
 
     @Override
-    public void stop(String instanceId) {
+    public void stop(String containerId) {
+        // Before Docker is asked: the container's end must not be reported as a crash.
+        watches.stopping(containerId);
         try {
-            docker.stopContainerCmd(instanceId).withTimeout((int) stopGrace.toSeconds()).exec();
+            docker.stopContainerCmd(containerId).withTimeout((int) stopGrace.toSeconds()).exec();
         } catch (NotFoundException e) {
             return;
         } catch (NotModifiedException e) {
             // Already stopped.
         }
         try {
-            docker.removeContainerCmd(instanceId).withForce(true).exec();
+            docker.removeContainerCmd(containerId).withForce(true).exec();
         } catch (NotFoundException e) {
             // Removed meanwhile.
         }
-        log.info("Stopped container {}", shortId(instanceId));
+        log.info("Stopped container {}", DockerStates.shortId(containerId));
     }
 
+    /** Starts following Docker's events; the running containers this runtime did not start are adopted. */
     @Override
     public void watchExits(ContainerExitListener listener) {
+        watches.reportTo(listener);
+        exits.start();
+    }
+
+    /** The running containers that have an address; each one is adopted if it was not watched yet. */
+    @Override
+    public List<Container> list() {
+        var containers = DockerStates.running(docker).stream().filter(c -> !c.address().equals(DockerStates.NO_ADDRESS)).toList();
+        containers.forEach(watches::adopt);
+        return containers;
     }
 
     @Override
-    public List<Container> list() {
-        var containers = docker.listContainersCmd().withLabelFilter(Map.of(LABEL_MANAGED, "true")).exec();
-        var instances = new ArrayList<Container>();
-        for (var container : containers) {
-            var labels = container.getLabels();
-            try {
-                var port = Integer.parseInt(labels.getOrDefault(LABEL_PORT, Integer.toString(NetworkSection.DEFAULT_PORT)));
-                var address = address(docker.inspectContainerCmd(container.getId()).exec(), port);
-                instances.add(new Container(container.getId(), labels.get(LABEL_SERVICE),
-                        labels.get(LABEL_DEPLOYMENT), labels.get(LABEL_INSTANCE), address));
-            } catch (NotFoundException | ContainerStartException e) {
-                // Gone or without an address: not an instance that could serve.
-            }
-        }
-        return instances;
+    public void close() {
+        exits.close();
+        watches.close();
+        scheduler.shutdownNow();
     }
 
-    /**
-     * {@code slipway.instance} as Docker limits: memory as given (swap included, so the app cannot
-     * grow past it), CPU capped at what the Docker host has, since Docker refuses more.
-     */
-    private HostConfig limits(HostConfig config, InstanceSettings instance) {
-        var memory = (long) instance.memoryMib() * BYTES_PER_MIB;
-        var nanoCpus = Math.min((long) instance.cpuMillicores() * NANO_CPUS_PER_MILLICORE,
-                (long) hostCpus() * NANO_CPUS_PER_MILLICORE * 1000);
-        return config.withMemory(memory).withMemorySwap(memory).withNanoCPUs(nanoCpus);
+    private void removeQuietly(String containerId) {
+        try {
+            docker.removeContainerCmd(containerId).withForce(true).exec();
+        } catch (DockerException e) {
+            log.warn("Could not remove container {} that failed to start: {}", DockerStates.shortId(containerId),
+                    e.getMessage());
+        }
     }
 
     private int hostCpus() {
@@ -188,44 +201,5 @@ public final class DockerContainerRuntime implements ContainerRuntime {
             hostCpus = cpus;
         }
         return cpus;
-    }
-
-    private static List<String> environment(Map<String, String> appEnv, Optional<String> portEnv, int port) {
-        var env = new ArrayList<String>();
-        appEnv.forEach((name, value) -> env.add(name + "=" + value));
-        env.add(NetworkSection.PORT_VARIABLE + "=" + port);
-        portEnv.ifPresent(name -> env.add(name + "=" + port));
-        return env;
-    }
-
-    private static String address(InspectContainerResponse container, int port) {
-        var networks = container.getNetworkSettings().getNetworks();
-        var ip = networks.values().stream()
-                .map(n -> n.getIpAddress())
-                .filter(a -> a != null && !a.isEmpty())
-                .findFirst()
-                .orElseThrow(() -> new ContainerStartException("container " + shortId(container.getId())
-                        + " has no network address"));
-        return ip + ":" + port;
-    }
-
-    /**
-     * A container that already exited has no address; it gets one that refuses connections, and
-     * the health check reports the exit from the container's state.
-     */
-    private static String addressOrNone(InspectContainerResponse container, int port) {
-        try {
-            return address(container, port);
-        } catch (ContainerStartException e) {
-            return NO_ADDRESS;
-        }
-    }
-
-    private static String containerName(ContainerSpec spec) {
-        return "slipway-" + spec.service() + "-" + spec.instanceId() + "-" + Long.toString(System.nanoTime(), 36);
-    }
-
-    private static String shortId(String id) {
-        return id.length() > 12 ? id.substring(0, 12) : id;
     }
 }

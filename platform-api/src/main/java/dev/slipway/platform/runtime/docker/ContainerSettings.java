@@ -1,0 +1,81 @@
+package dev.slipway.platform.runtime.docker;
+
+import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.LogConfig;
+import dev.slipway.build.image.RunSettings;
+import dev.slipway.config.InstanceSettings;
+import dev.slipway.config.NetworkSection;
+import dev.slipway.platform.runtime.ContainerSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * How Slipway creates an app container: a readable unique name, Slipway's labels, the app's
+ * environment with {@code PORT}, {@code slipway.instance} as limits, an init process, and a
+ * bounded log so a chatty app cannot fill the disk.
+ */
+final class ContainerSettings {
+
+    static final String LABEL_PORT = "dev.slipway.port";
+    /** The json-file log Docker keeps per container: at most two files of 10 MB. */
+    static final Map<String, String> LOG_LIMITS = Map.of("max-size", "10m", "max-file", "2");
+    /** Python buffers prints when not writing to a terminal; unbuffered, they reach the log at once. */
+    static final String PYTHON_UNBUFFERED = "PYTHONUNBUFFERED";
+
+    private static final long BYTES_PER_MIB = 1024L * 1024;
+    private static final long NANO_CPUS_PER_MILLICORE = 1_000_000L;
+
+    private ContainerSettings() {
+    }
+
+    /** Applies everything but the image to {@code create}. */
+    static CreateContainerCmd apply(CreateContainerCmd create, ContainerSpec spec, int hostCpus) {
+        var run = spec.artifact().run();
+        create.withName(name(spec))
+                .withLabels(Map.of(
+                        DockerContainerRuntime.LABEL_MANAGED, "true",
+                        DockerContainerRuntime.LABEL_SERVICE, spec.service(),
+                        DockerContainerRuntime.LABEL_DEPLOYMENT, spec.deploymentId(),
+                        DockerContainerRuntime.LABEL_INSTANCE, spec.instanceId(),
+                        LABEL_PORT, Integer.toString(run.port())))
+                .withEnv(environment(run))
+                .withHostConfig(limits(HostConfig.newHostConfig().withInit(true), run.instance(), hostCpus)
+                        .withLogConfig(new LogConfig(LogConfig.LoggingType.JSON_FILE, LOG_LIMITS)));
+        run.command().ifPresent(command -> create.withEntrypoint("sh", "-c", command).withCmd(List.of()));
+        return create;
+    }
+
+    /**
+     * {@code slipway-<service>-<instance>-<random>}: the instance id is unique across services, and
+     * the suffix tells apart the containers an instance gets when it is restarted.
+     */
+    static String name(ContainerSpec spec) {
+        var suffix = Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36 * 36 * 36), 36);
+        return "slipway-" + spec.service() + "-" + spec.instanceId() + "-" + suffix;
+    }
+
+    private static List<String> environment(RunSettings run) {
+        var env = new ArrayList<String>();
+        run.env().forEach((name, value) -> env.add(name + "=" + value));
+        if (!run.env().containsKey(PYTHON_UNBUFFERED)) {
+            env.add(PYTHON_UNBUFFERED + "=1");
+        }
+        env.add(NetworkSection.PORT_VARIABLE + "=" + run.port());
+        run.portEnv().ifPresent(name -> env.add(name + "=" + run.port()));
+        return env;
+    }
+
+    /**
+     * Memory as given (swap included, so the app cannot grow past it), CPU capped at what the
+     * Docker host has, since Docker refuses more.
+     */
+    private static HostConfig limits(HostConfig config, InstanceSettings instance, int hostCpus) {
+        var memory = (long) instance.memoryMib() * BYTES_PER_MIB;
+        var nanoCpus = Math.min((long) instance.cpuMillicores() * NANO_CPUS_PER_MILLICORE,
+                (long) hostCpus * NANO_CPUS_PER_MILLICORE * 1000);
+        return config.withMemory(memory).withMemorySwap(memory).withNanoCPUs(nanoCpus);
+    }
+}
