@@ -52,7 +52,7 @@ class RuntimeConfiguration {
         var sink = output.getIfAvailable(() -> ContainerOutput.DISCARD);
         var timeout = properties.deployments().buildTimeout();
         RuntimeProvider provider = docker
-                ? new DockerRuntimeProvider(DockerClients.connect(), catalog, timeout, sink)
+                ? new DockerRuntimeProvider(DockerClients.connect(), properties.installationId(), catalog, timeout, sink)
                 : new ProcessRuntimeProvider(properties.buildsDirectory(), properties.processesDirectory(), catalog,
                         timeout, buildEnvironment(), sink);
         log.info("Runtime: {} (SLIPWAY_RUNTIME={})", provider.name(), properties.runtime().name().toLowerCase());

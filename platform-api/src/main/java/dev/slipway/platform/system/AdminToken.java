@@ -1,14 +1,8 @@
 package dev.slipway.platform.system;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -35,7 +29,7 @@ public class AdminToken {
             return;
         }
         var file = properties.home().resolve(FILE_NAME);
-        this.token = readOrCreate(file).getBytes(StandardCharsets.UTF_8);
+        this.token = GeneratedValue.readOrCreate(file, TOKEN_BYTES).getBytes(StandardCharsets.UTF_8);
         log.info("Admin token: in {} (API: Authorization: Bearer <token>; git push: any user, the token as password)",
                 file);
     }
@@ -44,24 +38,5 @@ public class AdminToken {
     public boolean matches(String candidate) {
         return candidate != null
                 && MessageDigest.isEqual(token, candidate.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String readOrCreate(Path file) {
-        try {
-            if (Files.exists(file)) {
-                return Files.readString(file, StandardCharsets.UTF_8).trim();
-            }
-            Files.createDirectories(file.getParent());
-            var bytes = new byte[TOKEN_BYTES];
-            new SecureRandom().nextBytes(bytes);
-            var generated = HexFormat.of().formatHex(bytes);
-            var temporary = file.resolveSibling(FILE_NAME + ".tmp");
-            Files.writeString(temporary, generated + "\n", StandardCharsets.UTF_8);
-            Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
-            Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            return generated;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or create the admin token at " + file, e);
-        }
     }
 }

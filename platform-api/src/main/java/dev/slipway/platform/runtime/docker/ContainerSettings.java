@@ -32,15 +32,19 @@ final class ContainerSettings {
     }
 
     /** Applies everything but the image to {@code create}. */
-    static CreateContainerCmd apply(CreateContainerCmd create, ContainerSpec spec, int hostCpus) {
+    static CreateContainerCmd apply(CreateContainerCmd create, ContainerSpec spec, int hostCpus, String installation) {
         var run = spec.artifact().run();
+        var labels = new java.util.HashMap<>(Map.of(
+                DockerContainerRuntime.LABEL_MANAGED, "true",
+                DockerContainerRuntime.LABEL_SERVICE, spec.service(),
+                DockerContainerRuntime.LABEL_DEPLOYMENT, spec.deploymentId(),
+                DockerContainerRuntime.LABEL_INSTANCE, spec.instanceId(),
+                LABEL_PORT, Integer.toString(run.port())));
+        if (installation != null) {
+            labels.put(DockerContainerRuntime.LABEL_INSTALLATION, installation);
+        }
         create.withName(name(spec))
-                .withLabels(Map.of(
-                        DockerContainerRuntime.LABEL_MANAGED, "true",
-                        DockerContainerRuntime.LABEL_SERVICE, spec.service(),
-                        DockerContainerRuntime.LABEL_DEPLOYMENT, spec.deploymentId(),
-                        DockerContainerRuntime.LABEL_INSTANCE, spec.instanceId(),
-                        LABEL_PORT, Integer.toString(run.port())))
+                .withLabels(labels)
                 .withEnv(environment(run))
                 .withHostConfig(limits(HostConfig.newHostConfig().withInit(true), run.instance(), hostCpus)
                         .withLogConfig(new LogConfig(LogConfig.LoggingType.JSON_FILE, LOG_LIMITS)));

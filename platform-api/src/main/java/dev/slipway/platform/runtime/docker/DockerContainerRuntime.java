@@ -39,12 +39,19 @@ public final class DockerContainerRuntime implements ContainerRuntime {
     public static final String LABEL_SERVICE = "dev.slipway.service";
     public static final String LABEL_DEPLOYMENT = "dev.slipway.deployment";
     public static final String LABEL_INSTANCE = "dev.slipway.instance";
+    /**
+     * Which Slipway installation (home) a container belongs to, so Slipways sharing a Docker daemon
+     * (a test run next to {@code make run}) never adopt, stop or report each other's containers.
+     * Containers made before the label existed count as everyone's.
+     */
+    public static final String LABEL_INSTALLATION = "dev.slipway.installation";
     /** How long a container gets to exit after SIGTERM before it is killed. */
     public static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(10);
     private static final Duration LOG_TIMEOUT = Duration.ofSeconds(10);
     private static final Logger log = LoggerFactory.getLogger(DockerContainerRuntime.class);
 
     private final DockerClient docker;
+    private final String installation;
     private final Duration stopGrace;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
         var thread = new Thread(task, "slipway-docker-watch");
@@ -61,19 +68,35 @@ public final class DockerContainerRuntime implements ContainerRuntime {
      * taking {@link DockerClients} spares that.
      */
     public DockerContainerRuntime(DockerClient docker, Duration stopGrace, ContainerOutput output) {
-        this(docker, docker, stopGrace, output);
+        this(docker, docker, null, stopGrace, output);
     }
 
     /** A runtime that follows events and logs on the streaming client, which never times them out. */
     public DockerContainerRuntime(DockerClients clients, Duration stopGrace, ContainerOutput output) {
-        this(clients.control(), clients.streaming(), stopGrace, output);
+        this(clients.control(), clients.streaming(), null, stopGrace, output);
     }
 
-    private DockerContainerRuntime(DockerClient docker, DockerClient streams, Duration stopGrace, ContainerOutput output) {
+    /** A runtime that sees only the containers of one installation ({@link #LABEL_INSTALLATION}). */
+    public DockerContainerRuntime(DockerClients clients, String installation, Duration stopGrace,
+                                  ContainerOutput output) {
+        this(clients.control(), clients.streaming(), installation, stopGrace, output);
+    }
+
+    private DockerContainerRuntime(DockerClient docker, DockerClient streams, String installation, Duration stopGrace,
+                                   ContainerOutput output) {
         this.docker = docker;
+        this.installation = installation;
         this.stopGrace = stopGrace;
         this.watches = new ContainerWatches(docker, streams, output, scheduler);
-        this.exits = new ExitWatcher(docker, streams, watches, () -> DockerStates.running(docker), scheduler);
+        // Only containers this runtime started or adopted are watched, so others' events are ignored.
+        this.exits = new ExitWatcher(docker, streams, watches, () -> DockerStates.running(docker, installation),
+                scheduler);
+    }
+
+    /** Whether a container with these labels belongs to the installation (null: every installation). */
+    static boolean ours(java.util.Map<String, String> labels, String installation) {
+        var owner = labels == null ? null : labels.get(LABEL_INSTALLATION);
+        return installation == null || owner == null || owner.equals(installation);
     }
 
     @Override
@@ -90,7 +113,8 @@ public final class DockerContainerRuntime implements ContainerRuntime {
         }
         String id;
         try {
-            id = ContainerSettings.apply(docker.createContainerCmd(artifact.reference()), spec, hostCpus()).exec().getId();
+            id = ContainerSettings.apply(docker.createContainerCmd(artifact.reference()), spec, hostCpus(),
+                    installation).exec().getId();
         } catch (NotFoundException e) {
             throw new ContainerStartException("image " + artifact.reference() + " is not on this Docker host: "
                     + e.getMessage(), e);
@@ -172,7 +196,7 @@ public final class DockerContainerRuntime implements ContainerRuntime {
     /** The running containers that have an address; each one is adopted if it was not watched yet. */
     @Override
     public List<Container> list() {
-        var containers = DockerStates.running(docker).stream().filter(c -> !c.address().equals(DockerStates.NO_ADDRESS)).toList();
+        var containers = DockerStates.running(docker, installation).stream().filter(c -> !c.address().equals(DockerStates.NO_ADDRESS)).toList();
         containers.forEach(watches::adopt);
         return containers;
     }

@@ -19,11 +19,13 @@ public final class DockerRuntimeProvider implements RuntimeProvider {
     private final DockerContainerRuntime runtime;
     private final DockerArtifactCollector collector;
 
-    public DockerRuntimeProvider(DockerClients clients, RuntimeCatalog catalog, Duration buildTimeout,
-                                 ContainerOutput output) {
+    /** @param installation this Slipway's id, so it only ever touches its own containers */
+    public DockerRuntimeProvider(DockerClients clients, String installation, RuntimeCatalog catalog,
+                                 Duration buildTimeout, ContainerOutput output) {
         this.clients = clients;
         this.builder = new DockerImageBuilder(clients, catalog, BuildLimits.defaults().withTimeout(buildTimeout));
-        this.runtime = new DockerContainerRuntime(clients.control(), DockerContainerRuntime.DEFAULT_STOP_GRACE, output);
+        this.runtime = new DockerContainerRuntime(clients, installation, DockerContainerRuntime.DEFAULT_STOP_GRACE,
+                output);
         this.collector = new DockerArtifactCollector(builder);
     }
 

@@ -28,13 +28,16 @@ final class DockerStates {
     private DockerStates() {
     }
 
-    /** The running containers Slipway started, with {@link #NO_ADDRESS} for any without an address. */
-    static List<Container> running(DockerClient docker) {
+    /** The running containers this installation of Slipway started, with {@link #NO_ADDRESS} for any without an address. */
+    static List<Container> running(DockerClient docker, String installation) {
         var containers = docker.listContainersCmd()
                 .withLabelFilter(Map.of(DockerContainerRuntime.LABEL_MANAGED, "true")).exec();
         var running = new ArrayList<Container>();
         for (var container : containers) {
             var labels = container.getLabels();
+            if (!DockerContainerRuntime.ours(labels, installation)) {
+                continue;
+            }
             var networks = container.getNetworkSettings() == null ? null : container.getNetworkSettings().getNetworks();
             running.add(new Container(container.getId(), labels.get(DockerContainerRuntime.LABEL_SERVICE),
                     labels.get(DockerContainerRuntime.LABEL_DEPLOYMENT), labels.get(DockerContainerRuntime.LABEL_INSTANCE),
