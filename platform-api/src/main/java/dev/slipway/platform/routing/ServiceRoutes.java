@@ -24,10 +24,10 @@ public class ServiceRoutes {
     private final int routerPort;
     private final Map<String, Route> routes = new TreeMap<>();
 
-    ServiceRoutes(RouteTablePublisher publisher, SlipwayProperties properties, EmbeddedRouter router) {
+    ServiceRoutes(RouteTablePublisher publisher, SlipwayProperties properties) {
         this.publisher = publisher;
         this.appsDomain = properties.appsDomain().toLowerCase(Locale.ROOT);
-        this.routerPort = router.port();
+        this.routerPort = publisher.port();
     }
 
     /**

@@ -34,6 +34,8 @@ public final class RunningSlipway implements AutoCloseable {
         properties.put("slipway.admin-token", TOKEN);
         properties.put("slipway.router.port", "0");
         properties.put("slipway.router.bind", "127.0.0.1");
+        properties.put("slipway.router.mode", "embedded");
+        properties.put("slipway.router.control-port", "0");
         properties.put("slipway.deployments.drain-timeout", "10s");
         properties.putAll(extra);
         // As command-line arguments they override application.properties, as an operator's would.
