@@ -1,6 +1,7 @@
 package dev.slipway.platform.routing;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,7 +55,7 @@ final class RouterSupervisor implements AutoCloseable {
         watch(router);
         ScheduledFuture<?>[] poll = new ScheduledFuture<?>[1];
         poll[0] = executor.scheduleWithFixedDelay(() -> {
-            if (!router.isAlive()) {
+            if (!router.isAlive() || exitedUnreaped(router)) {
                 poll[0].cancel(false);
                 exited(router, "");
             }
@@ -125,6 +126,20 @@ final class RouterSupervisor implements AutoCloseable {
             Duration wait = backoff.next(Duration.ZERO);
             log.error("Cannot start the router; trying again in {} s. {}", wait.toSeconds(), e.getMessage());
             executor.schedule(this::restart, wait.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * Whether the process has exited but its parent has not reaped it yet: a router that outlived the
+     * Slipway that started it belongs to init, which may take seconds to reap it, and until then the JDK
+     * reports it alive.
+     */
+    private static boolean exitedUnreaped(ProcessHandle router) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(router.pid()), "stat"));
+            return stat.charAt(stat.lastIndexOf(')') + 2) == 'Z';
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 

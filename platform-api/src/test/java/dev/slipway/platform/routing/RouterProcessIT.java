@@ -1,12 +1,15 @@
 package dev.slipway.platform.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.slipway.platform.system.SlipwayProperties;
 import dev.slipway.router.Route;
 import dev.slipway.router.RouteStateFile;
 import dev.slipway.router.RouteTable;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -131,6 +134,20 @@ class RouterProcessIT extends RouteTablePublisherContract {
             assertThat(external.port()).isEqualTo(supervised.port());
             assertThat(external.process()).isNull();
             assertThat(AppClient.get(external.port(), "hello.localhost").body()).isEqualTo("blue");
+        }
+    }
+
+    @Test
+    void aTakenPortStopsTheStartWithTheRoutersOwnReason() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            var settings = new SlipwayProperties.Router(SlipwayProperties.RouterMode.PROCESS, taken.getLocalPort(),
+                    "127.0.0.1", 0);
+
+            assertThatThrownBy(() -> RouterProcess.supervised(settings, home.resolve("router"), Map.of()))
+                    .isInstanceOf(RouterUnavailableException.class)
+                    .hasMessageContaining("The router exited at start with status 1")
+                    .hasMessageContaining("Cannot listen on 127.0.0.1:" + taken.getLocalPort())
+                    .hasMessageContaining("SLIPWAY_ROUTER_PORT");
         }
     }
 
