@@ -30,7 +30,6 @@ final class RouterLauncher {
     static final String BOOT_LAUNCHER = "org.springframework.boot.loader.launch.PropertiesLauncher";
     static final String LOG_FILE = "router.log";
     static final String STATE_FILE = "routes.json";
-    static final String LOGGING_CONFIGURATION = "dev/slipway/platform/routing/router-logback.xml";
     /** Variables the router keeps from Slipway's environment; secrets meant for Slipway or its apps stay behind. */
     private static final List<String> INHERITED = List.of("PATH", "HOME", "LANG", "LC_ALL", "TZ", "TMPDIR");
 
@@ -128,7 +127,7 @@ final class RouterLauncher {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // A router that ran out of memory exits and is started again, rather than limping on.
         command.add("-XX:+ExitOnOutOfMemoryError");
-        command.add("-Dlogback.configurationFile=" + LOGGING_CONFIGURATION);
+        command.add("-D" + RouterLogging.PROPERTY + "=true");
         String classPath = System.getProperty("java.class.path");
         if (isBootJar(classPath)) {
             command.addAll(List.of("-Dloader.main=" + MAIN_CLASS, "-cp", classPath, BOOT_LAUNCHER));
