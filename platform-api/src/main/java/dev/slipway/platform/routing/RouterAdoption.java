@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +22,8 @@ import org.slf4j.LoggerFactory;
  */
 final class RouterAdoption {
 
+    /** How long a recorded router may take to answer before it is replaced. */
+    private static final Duration HEALTH_GRACE = Duration.ofSeconds(5);
     private static final Logger log = LoggerFactory.getLogger(RouterAdoption.class);
 
     private RouterAdoption() {
@@ -77,8 +80,18 @@ final class RouterAdoption {
                     + router.controlPort() + ", but the settings ask for " + settings.bind() + ":"
                     + settings.port() + " with control port " + settings.controlPort();
         }
-        if (control.health().isEmpty()) {
-            return "it does not answer on control port " + router.controlPort() + " with Slipway's token";
+        // A router launched moments ago by a Slipway that then stopped may still be starting.
+        long deadline = System.nanoTime() + HEALTH_GRACE.toNanos();
+        while (control.health().isEmpty()) {
+            if (System.nanoTime() - deadline > 0) {
+                return "it does not answer on control port " + router.controlPort() + " with Slipway's token";
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return "Slipway was interrupted while asking it";
+            }
         }
         return null;
     }

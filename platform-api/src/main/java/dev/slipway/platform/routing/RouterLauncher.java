@@ -10,24 +10,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.jar.JarFile;
-import java.util.stream.Stream;
 
 /**
- * Starts the standalone router ({@code dev.slipway.router.StandaloneRouter}) as a process of its own, from
- * the same Java installation and class path as Slipway: through Spring Boot's {@code PropertiesLauncher}
- * when Slipway runs from its executable jar, else with Slipway's class path. The router runs in a session
- * of its own, so a Ctrl-C meant for Slipway does not reach it, and appends its output to
- * {@code router/router.log}.
+ * Starts the standalone router as a process of its own ({@link RouterCommand}) and waits until it serves.
+ * It appends its output to {@code router/router.log} and gets the control token in its environment, but
+ * none of Slipway's other variables.
  */
 final class RouterLauncher {
 
-    static final String MAIN_CLASS = "dev.slipway.router.StandaloneRouter";
-    static final String BOOT_LAUNCHER = "org.springframework.boot.loader.launch.PropertiesLauncher";
     static final String LOG_FILE = "router.log";
     static final String STATE_FILE = "routes.json";
     /** Variables the router keeps from Slipway's environment; secrets meant for Slipway or its apps stay behind. */
@@ -110,7 +102,8 @@ final class RouterLauncher {
     }
 
     private Process launch(int port, int controlPort) throws IOException {
-        List<String> command = command(port, controlPort);
+        List<String> command = new RouterCommand(directory)
+                .build(System.getProperty("java.class.path"), bind, port, controlPort, stateFile());
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()))
@@ -119,48 +112,5 @@ final class RouterLauncher {
         environment.keySet().retainAll(INHERITED);
         environment.put(ControlToken.VARIABLE, token);
         return builder.start();
-    }
-
-    List<String> command(int port, int controlPort) {
-        List<String> command = new ArrayList<>();
-        setsid().ifPresent(command::add);
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        // A router that ran out of memory exits and is started again, rather than limping on.
-        command.add("-XX:+ExitOnOutOfMemoryError");
-        command.add("-D" + RouterLogging.PROPERTY + "=true");
-        String classPath = System.getProperty("java.class.path");
-        if (isBootJar(classPath)) {
-            command.addAll(List.of("-Dloader.main=" + MAIN_CLASS, "-cp", classPath, BOOT_LAUNCHER));
-        } else {
-            command.addAll(List.of("-cp", classPath, MAIN_CLASS));
-        }
-        command.addAll(List.of("--port", Integer.toString(port), "--bind", bind,
-                "--state", stateFile().toString(), "--control-port", Integer.toString(controlPort),
-                "--access-log", "off"));
-        return command;
-    }
-
-    /** Whether the class path is Slipway's executable jar, whose classes are nested jars Java cannot load. */
-    static boolean isBootJar(String classPath) {
-        if (classPath.contains(File.pathSeparator) || !classPath.endsWith(".jar")) {
-            return false;
-        }
-        try (JarFile jar = new JarFile(classPath)) {
-            return jar.getManifest() != null && jar.getManifest().getMainAttributes().getValue("Spring-Boot-Version") != null;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    /** {@code setsid} (util-linux), when this system has it. */
-    private static Optional<String> setsid() {
-        String path = System.getenv("PATH");
-        return Stream.of(path == null ? "/usr/bin:/bin" : path, "/usr/bin:/bin")
-                .flatMap(list -> Stream.of(list.split(File.pathSeparator)))
-                .filter(dir -> !dir.isEmpty())
-                .map(dir -> Path.of(dir, "setsid"))
-                .filter(Files::isExecutable)
-                .map(Path::toString)
-                .findFirst();
     }
 }

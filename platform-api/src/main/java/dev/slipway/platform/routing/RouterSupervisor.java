@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,13 +52,7 @@ final class RouterSupervisor implements AutoCloseable {
     /** Watches a router that already runs. */
     void adopt(ProcessHandle router) {
         watch(router);
-        ScheduledFuture<?>[] poll = new ScheduledFuture<?>[1];
-        poll[0] = executor.scheduleWithFixedDelay(() -> {
-            if (!router.isAlive() || exitedUnreaped(router)) {
-                poll[0].cancel(false);
-                exited(router, "");
-            }
-        }, ADOPTED_POLL.toMillis(), ADOPTED_POLL.toMillis(), TimeUnit.MILLISECONDS);
+        executor.schedule(() -> pollAdopted(router), ADOPTED_POLL.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -97,6 +90,14 @@ final class RouterSupervisor implements AutoCloseable {
     private void watch(ProcessHandle router) {
         current = router;
         upSince = Instant.now();
+    }
+
+    private void pollAdopted(ProcessHandle router) {
+        if (!router.isAlive() || exitedUnreaped(router)) {
+            exited(router, "");
+        } else if (!closed) {
+            executor.schedule(() -> pollAdopted(router), ADOPTED_POLL.toMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
     private void exited(ProcessHandle router, String status) {
