@@ -49,10 +49,8 @@ final class RouterAdoption {
             log.warn("Stopping the router left running (pid {}): {}", router.pid(), unfit);
             stop(running.get());
         }
-        int port = settings.port() != 0 ? settings.port()
-                : recorded.map(RouterRecord::port).orElseGet(() -> freePort(settings.bind()));
-        int controlPort = settings.controlPort() != 0 ? settings.controlPort()
-                : recorded.map(RouterRecord::controlPort).orElseGet(() -> freePort("127.0.0.1"));
+        int port = port(settings.port(), recorded.map(RouterRecord::port), settings.bind());
+        int controlPort = port(settings.controlPort(), recorded.map(RouterRecord::controlPort), "127.0.0.1");
         while (controlPort == port && settings.controlPort() == 0) {
             controlPort = freePort("127.0.0.1");
         }
@@ -105,6 +103,22 @@ final class RouterAdoption {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             router.destroyForcibly();
+        }
+    }
+
+    /** The configured port, else the one recorded if it is still free, else a free one. */
+    private static int port(int configured, Optional<Integer> recorded, String bind) {
+        if (configured != 0) {
+            return configured;
+        }
+        return recorded.filter(port -> isFree(bind, port)).orElseGet(() -> freePort(bind));
+    }
+
+    private static boolean isFree(String bind, int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getByName(bind))) {
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 
