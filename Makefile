@@ -2,7 +2,7 @@
 MVN ?= mvn -B
 JAR := platform-api/target/slipway.jar
 
-.PHONY: build run test fuzz-config runtimes bench-deploy bench-build bench-router bench-chaos clean
+.PHONY: build run stop test fuzz-config runtimes bench-deploy bench-build bench-router bench-chaos clean
 
 ## build: compile and package every module (tests skipped)
 build:
@@ -12,6 +12,16 @@ build:
 run: build
 	deploy/runtimes/build-runtime-images.sh --if-docker
 	java -jar $(JAR)
+
+## stop: stop the router that `make run` leaves running for the next start (stop Slipway first, or it starts the router again)
+stop:
+	@record="$${SLIPWAY_HOME:-$$HOME/.slipway}/router/router.json"; \
+	pid=$$(sed -n 's/.*"pid" *: *\([0-9]*\).*/\1/p' "$$record" 2>/dev/null); \
+	if [ -n "$$pid" ] && ps -o args= -p "$$pid" | grep -q 'dev.slipway.router.StandaloneRouter'; then \
+		kill "$$pid" && echo "Stopped the router (pid $$pid)"; \
+	else \
+		echo "No router of $$record is running"; \
+	fi
 
 ## test: every unit and integration test
 test:

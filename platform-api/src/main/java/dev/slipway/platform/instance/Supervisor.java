@@ -6,6 +6,7 @@ import dev.slipway.platform.runtime.Container;
 import dev.slipway.platform.runtime.ContainerExitListener;
 import dev.slipway.platform.runtime.ContainerRuntime;
 import dev.slipway.platform.runtime.ContainerState;
+import dev.slipway.platform.system.RestartBackoff;
 import dev.slipway.platform.system.SlipwayProperties;
 import java.time.Duration;
 import java.util.List;

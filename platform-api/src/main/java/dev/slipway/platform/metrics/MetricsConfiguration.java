@@ -5,7 +5,10 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** One registry for Slipway's metrics (the router's per-service request metrics among them). */
+/**
+ * The registry of Slipway's own metrics. The router keeps its per-service metrics in a registry of its
+ * own (see {@code RouteTablePublisher.metrics}), so no metric family appears twice in a scrape.
+ */
 @Configuration(proxyBeanMethods = false)
 class MetricsConfiguration {
 

@@ -21,10 +21,12 @@ public interface RouteTablePublisher extends AutoCloseable {
     RouteTable current();
 
     /**
-     * Replaces every route; returns once new requests follow the new table.
+     * Replaces every route; returns once new requests follow the new table, or, when a router
+     * process is down, once the table is in its state file, which it serves when it is back.
+     * Publishes are serialised.
      *
-     * @throws RouterUnavailableException when the router cannot take it (it is down and not yet
-     *                                    back); the caller publishes again later
+     * @throws RouterUnavailableException when the router cannot take it and its state file cannot
+     *                                    be written either; the caller publishes again later
      */
     void publish(RouteTable table);
 

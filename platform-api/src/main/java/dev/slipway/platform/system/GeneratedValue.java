@@ -30,10 +30,15 @@ public final class GeneratedValue {
             var random = new byte[bytes];
             new SecureRandom().nextBytes(random);
             var generated = HexFormat.of().formatHex(random);
-            var temporary = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.writeString(temporary, generated + "\n", StandardCharsets.UTF_8);
-            Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+            // Owner-only from the moment it exists, so the value is never readable by others, even briefly.
+            var temporary = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            try {
+                Files.writeString(temporary, generated + "\n", StandardCharsets.UTF_8);
+                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
             return generated;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create " + file + "; check that Slipway may write to "

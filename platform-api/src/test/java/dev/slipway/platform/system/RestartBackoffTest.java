@@ -1,4 +1,4 @@
-package dev.slipway.platform.instance;
+package dev.slipway.platform.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.slipway.platform.instance;
+package dev.slipway.platform.system;
 
 import java.time.Duration;
 import java.time.Instant;
