@@ -42,6 +42,13 @@ await_body() {
   return 1
 }
 
+# Slipway leaves its router process running for the next start; the benchmark stops it.
+stop_router() {
+  local pid
+  pid=$(sed -n 's/.*"pid" *: *\([0-9]*\).*/\1/p' "$1/router/router.json" 2>/dev/null)
+  if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; fi
+}
+
 api() {
   curl -sf -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' "$@"
 }
@@ -51,11 +58,12 @@ for runtime in "${runtimes[@]}"; do
   home=$(mktemp -d /tmp/slipway-bench-XXXXXX)
   port=$(free_port)
   router_port=$(free_port)
+  control_port=$(free_port)
   SLIPWAY_HOME="$home" SLIPWAY_PORT="$port" SLIPWAY_ROUTER_PORT="$router_port" SLIPWAY_ROUTER_BIND=127.0.0.1 \
-    SLIPWAY_RUNTIME="$runtime" SLIPWAY_ADMIN_TOKEN="$TOKEN" \
+    SLIPWAY_ROUTER_CONTROL_PORT="$control_port" SLIPWAY_RUNTIME="$runtime" SLIPWAY_ADMIN_TOKEN="$TOKEN" \
     java -jar "$JAR" >"$home/slipway.log" 2>&1 &
   pid=$!
-  trap 'kill $pid 2>/dev/null || true' EXIT
+  trap 'kill $pid 2>/dev/null || true; stop_router "$home"' EXIT
   for _ in $(seq 1 600); do
     api "http://127.0.0.1:$port/api/v1/services" >/dev/null 2>&1 && break
     kill -0 $pid 2>/dev/null || { tail -n 30 "$home/slipway.log" >&2; exit 1; }
@@ -90,6 +98,7 @@ for runtime in "${runtimes[@]}"; do
   # Deleting the service removes its instances, images and caches, as it would for a user.
   api -X DELETE "http://127.0.0.1:$port/api/v1/services/$SERVICE" >/dev/null
   kill $pid && wait $pid 2>/dev/null || true
+  stop_router "$home"
   trap - EXIT
   rm -rf "$home"
   results+=("$runtime $first $second $rollback")
