@@ -22,6 +22,7 @@ create table instances (
 
 create index instances_by_service on instances (service_id, state);
 create index instances_by_deployment on instances (deployment_id);
+create index instances_by_container on instances (container_id);
 
 -- What happened to a service, newest first: deployments, instances, restarts of Slipway.
 create table service_events (

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -57,8 +58,8 @@ public class Deployer {
     /** Queues the deployment of a push whose branch moves with it. */
     public RunningDeployment deploy(Service service, DeploymentTrigger trigger, Optional<String> commit,
                                     DeploymentListener listener, BranchUpdate branch) {
-        var deployment = deployments.create(service.id(), trigger, DeploymentStatus.PENDING, commit, Optional.empty());
-        return enqueue(service, deployment, new DeploymentTask(listener, branch));
+        return enqueue(service, new DeploymentTask(listener, branch),
+                () -> deployments.create(service.id(), trigger, DeploymentStatus.PENDING, commit, Optional.empty()));
     }
 
     /**
@@ -69,9 +70,8 @@ public class Deployer {
      */
     public RunningDeployment rollback(Service service, Optional<String> targetId, DeploymentListener listener) {
         var target = new RollbackTarget(deployments).find(service, targetId);
-        var deployment = deployments.create(service.id(), DeploymentTrigger.ROLLBACK, DeploymentStatus.PENDING,
-                target.commit(), Optional.of(target.id()));
-        return enqueue(service, deployment, new DeploymentTask(listener, BranchUpdate.NONE));
+        return enqueue(service, new DeploymentTask(listener, BranchUpdate.NONE), () -> deployments.create(service.id(),
+                DeploymentTrigger.ROLLBACK, DeploymentStatus.PENDING, target.commit(), Optional.of(target.id())));
     }
 
     /**
@@ -118,8 +118,8 @@ public class Deployer {
         retention.forget(service.name());
     }
 
-    private RunningDeployment enqueue(Service service, Deployment deployment, DeploymentTask task) {
-        tasks.put(deployment.id(), task);
+    private RunningDeployment enqueue(Service service, DeploymentTask task, Supplier<Deployment> create) {
+        var deployment = queue.register(task, create);
         statuses.refresh(service.id());
         queue.wake();
         return new RunningDeployment(deployment, task.result());

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -36,6 +37,7 @@ class DeploymentQueue implements SmartLifecycle {
     private final Set<String> executing = ConcurrentHashMap.newKeySet();
     private final ExecutorService runners = Executors.newCachedThreadPool(named("deploy"));
     private final Object signal = new Object();
+    private final Object registration = new Object();
     private volatile boolean woken;
     private volatile Thread dispatcher;
 
@@ -47,6 +49,19 @@ class DeploymentQueue implements SmartLifecycle {
     /** Deployments asked for or running in this process, by id. */
     Map<String, DeploymentTask> tasks() {
         return tasks;
+    }
+
+    /**
+     * Queues a deployment ({@code create} inserts it) with the task that waits for it, so the
+     * deployment is never taken before its task is known.
+     */
+    Deployment register(DeploymentTask task, java.util.function.Supplier<Deployment> create) {
+        synchronized (registration) {
+            var deployment = create.get();
+            tasks.put(deployment.id(), task);
+            wake();
+            return deployment;
+        }
     }
 
     /** Starts taking deployments; called once Slipway picked up where it left off. */
@@ -87,6 +102,11 @@ class DeploymentQueue implements SmartLifecycle {
         dispatcher = null;
         if (thread != null) {
             thread.interrupt();
+            try {
+                thread.join(STOP_WAIT.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         executing.forEach(id -> {
             var task = tasks.get(id);
@@ -122,11 +142,7 @@ class DeploymentQueue implements SmartLifecycle {
             try {
                 var claimed = deployments.claimNext();
                 if (claimed.isPresent()) {
-                    var deployment = claimed.get();
-                    executing.add(deployment.id());
-                    var task = tasks.computeIfAbsent(deployment.id(),
-                            id -> new DeploymentTask(DeploymentListener.NULL, BranchUpdate.NONE));
-                    runners.execute(() -> run(deployment, task));
+                    launch(claimed.get());
                     continue;
                 }
                 if (System.nanoTime() - lastSweep > ORPHANED.toNanos()) {
@@ -141,11 +157,27 @@ class DeploymentQueue implements SmartLifecycle {
                 }
             } catch (InterruptedException e) {
                 return;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 log.warn("Could not take a deployment from the queue; trying again in {} s: {}", POLL.toSeconds(),
                         e.toString());
                 sleepQuietly();
             }
+        }
+    }
+
+    private void launch(Deployment deployment) {
+        DeploymentTask task;
+        synchronized (registration) {
+            task = tasks.computeIfAbsent(deployment.id(), id -> new DeploymentTask(DeploymentListener.NULL,
+                    BranchUpdate.NONE));
+        }
+        executing.add(deployment.id());
+        try {
+            runners.execute(() -> run(deployment, task));
+        } catch (RejectedExecutionException e) {
+            // Slipway began to stop after it took the deployment: it waits for the next start.
+            executing.remove(deployment.id());
+            deployments.requeue(deployment.id());
         }
     }
 

@@ -56,7 +56,8 @@ class DeploymentRecovery implements ApplicationRunner {
             }
         }
         for (var pending : deployments.findPending()) {
-            if (pending.trigger() == DeploymentTrigger.GIT_PUSH) {
+            // A push that came in since this start waits for its deployment; older ones have no pusher left.
+            if (pending.trigger() == DeploymentTrigger.GIT_PUSH && !queue.tasks().containsKey(pending.id())) {
                 deployments.failPending(pending.id(), PUSH_CUT_OFF);
             }
         }

@@ -77,7 +77,9 @@ public class DeploymentRepository {
 
     /**
      * Takes the oldest queued deployment of a service that has none running, and marks it running;
-     * empty when none can run now. Safe against other takers: a row another taker holds is skipped.
+     * empty when none can run now. A row another transaction holds is skipped rather than waited
+     * for. One control plane takes from a database: recovery and the orphan sweep assume that every
+     * running deployment is its own.
      */
     Optional<Deployment> claimNext() {
         return jdbc.sql("update deployments set status = case when rollback_of is null then 'IN_PROGRESS' "
@@ -90,6 +92,11 @@ public class DeploymentRepository {
                         + "order by d.created_at limit 1 for update skip locked) "
                         + "returning " + COLUMNS)
                 .query(this::map).optional();
+    }
+
+    /** Puts a deployment taken from the queue back, before anything of it ran. */
+    void requeue(String id) {
+        jdbc.sql("update deployments set status = 'PENDING', started_at = null where id = ?").param(id).update();
     }
 
     /** Ends a queued deployment that has not started; false when it already started. */

@@ -10,6 +10,7 @@ import dev.slipway.platform.service.Service;
 final class DeploymentRun implements BuildLog {
 
     private static final String SYSTEM = "system";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DeploymentRun.class);
 
     private final Service service;
     private final Deployment deployment;
@@ -18,6 +19,7 @@ final class DeploymentRun implements BuildLog {
     private final DeploymentLog log;
     private final DeploymentTask task;
     private DeploymentPhase phase;
+    private boolean bookkeepingFailed;
     private long phaseStartedNanos;
 
     DeploymentRun(Service service, Deployment deployment, DeploymentRepository deployments,
@@ -62,14 +64,15 @@ final class DeploymentRun implements BuildLog {
         endPhase();
         phase = next;
         phaseStartedNanos = System.nanoTime();
-        deployments.enterPhase(deployment.id(), next);
-        log.write(next.words(), SYSTEM, "-----> " + next.words());
+        bookkeeping(() -> deployments.enterPhase(deployment.id(), next));
+        bookkeeping(() -> log.write(next.words(), SYSTEM, "-----> " + next.words()));
         listener.phase(deployment, next);
     }
 
     void endPhase() {
         if (phase != null) {
-            deployments.recordTiming(deployment.id(), phase, (System.nanoTime() - phaseStartedNanos) / 1_000_000);
+            var millis = (System.nanoTime() - phaseStartedNanos) / 1_000_000;
+            bookkeeping(() -> deployments.recordTiming(deployment.id(), phase, millis));
         }
     }
 
@@ -80,17 +83,34 @@ final class DeploymentRun implements BuildLog {
 
     /** A line for the stored log only (the push output reports the outcome itself). */
     void record(String message) {
-        log.write(phase == null ? "deployment" : phase.words(), SYSTEM, message);
+        bookkeeping(() -> log.write(phase == null ? "deployment" : phase.words(), SYSTEM, message));
     }
 
     void note(String message) {
-        var line = log.write(phase == null ? "deployment" : phase.words(), SYSTEM, message);
-        listener.note(line.text());
+        var text = log.mask(message);
+        bookkeeping(() -> log.write(phase == null ? "deployment" : phase.words(), SYSTEM, message));
+        listener.note(text);
     }
 
     @Override
     public void line(String buildPhase, Stream stream, String text) {
-        var line = log.write(buildPhase, stream.name().toLowerCase(java.util.Locale.ROOT), text);
-        listener.output(buildPhase, line.text());
+        var masked = log.mask(text);
+        bookkeeping(() -> log.write(buildPhase, stream.name().toLowerCase(java.util.Locale.ROOT), text));
+        listener.output(buildPhase, masked);
+    }
+
+    /**
+     * Phases, timings and log lines are a record of the deployment, not its course: a database or
+     * disk that fails to take one is logged, and the deployment goes on (and still ends with a status).
+     */
+    private void bookkeeping(Runnable write) {
+        try {
+            write.run();
+        } catch (RuntimeException e) {
+            if (!bookkeepingFailed) {
+                bookkeepingFailed = true;
+                LOG.warn("Deployment {}: could not record its progress ({}); it goes on", deployment.id(), e.toString());
+            }
+        }
     }
 }

@@ -10,12 +10,15 @@ import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Waits for the health checks of a deployment's new instances at once, so N instances are ready
  * about as soon as one; the first failure ends the wait for the others.
  */
 final class ParallelHealthChecks {
+
+    private static final java.time.Duration CHECKS_STOP_WAIT = java.time.Duration.ofSeconds(30);
 
     private final Instances instances;
 
@@ -56,6 +59,11 @@ final class ParallelHealthChecks {
         } finally {
             futures.forEach(f -> f.cancel(true));
             pool.shutdownNow();
+            // A check still running could mark its instance healthy after the failed deployment stopped it.
+            if (!pool.awaitTermination(CHECKS_STOP_WAIT.toSeconds(), TimeUnit.SECONDS)) {
+                throw new DeploymentFailedException("Health checks did not stop within " + CHECKS_STOP_WAIT.toSeconds()
+                        + " s after the deployment ended them.");
+            }
         }
     }
 

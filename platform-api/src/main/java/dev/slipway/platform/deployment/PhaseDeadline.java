@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -20,6 +20,10 @@ final class PhaseDeadline {
         return thread;
     });
 
+    private static final int RUNNING = 0;
+    private static final int DONE = 1;
+    private static final int EXPIRED = 2;
+
     private PhaseDeadline() {
     }
 
@@ -30,25 +34,27 @@ final class PhaseDeadline {
      */
     static <T> T within(Duration limit, String what, String setting, Supplier<T> step) {
         var thread = Thread.currentThread();
-        var expired = new AtomicBoolean();
+        var state = new AtomicInteger(RUNNING);
         var watchdog = WATCHDOG.schedule(() -> {
-            expired.set(true);
-            thread.interrupt();
+            // Only while the step runs: an interrupt after it returned would hit whatever comes next.
+            if (state.compareAndSet(RUNNING, EXPIRED)) {
+                thread.interrupt();
+            }
         }, limit.toMillis(), TimeUnit.MILLISECONDS);
         try {
             var result = step.get();
-            if (expired.get()) {
+            if (!state.compareAndSet(RUNNING, DONE)) {
                 throw exceeded(what, limit, setting, null);
             }
             return result;
         } catch (RuntimeException e) {
-            if (expired.get()) {
+            if (!state.compareAndSet(RUNNING, DONE)) {
                 throw exceeded(what, limit, setting, e);
             }
             throw e;
         } finally {
             watchdog.cancel(false);
-            if (expired.get()) {
+            if (state.get() == EXPIRED) {
                 Thread.interrupted();
             }
         }

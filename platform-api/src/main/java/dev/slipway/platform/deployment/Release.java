@@ -9,7 +9,6 @@ import dev.slipway.platform.instance.Supervisor;
 import dev.slipway.platform.runtime.Container;
 import dev.slipway.platform.runtime.ContainerStartException;
 import dev.slipway.platform.service.ServiceRepository;
-import dev.slipway.platform.system.SlipwayProperties;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,24 +28,23 @@ class Release {
     private final InstanceRepository repository;
     private final Supervisor supervisor;
     private final ServiceRepository services;
-    private final Duration drainTimeout;
 
-    Release(Instances instances, InstanceRepository repository, Supervisor supervisor, ServiceRepository services,
-            SlipwayProperties properties) {
+    Release(Instances instances, InstanceRepository repository, Supervisor supervisor, ServiceRepository services) {
         this.instances = instances;
         this.repository = repository;
         this.supervisor = supervisor;
         this.services = services;
-        this.drainTimeout = properties.deployments().drainTimeout();
     }
 
     /** @throws DeploymentFailedException when an instance does not start or never gets healthy */
     void release(DeploymentRun run, Artifact artifact, BranchUpdate branch) throws InterruptedException {
+        var created = new ArrayList<Instance>();
         var started = new ArrayList<Started>();
         try {
             run.enter(DeploymentPhase.STARTING);
             for (int i = 0; i < DesiredDeployments.instances(artifact); i++) {
                 var instance = instances.create(run.service().id(), run.id());
+                created.add(instance);
                 started.add(new Started(instance, instances.start(instance, run.service().name(), artifact, false)));
             }
             run.note(started.size() == 1 ? "Started instance " + started.get(0).instance().id()
@@ -57,38 +55,28 @@ class Release {
             run.commitToSwitch();
             branch.apply();
         } catch (ContainerStartException e) {
-            stopAll(started, "its deployment failed");
+            stopAll(created, "its deployment failed");
             throw new DeploymentFailedException(e.getMessage(), e);
         } catch (InterruptedException | RuntimeException e) {
-            stopAll(started, "its deployment failed");
+            stopAll(created, "its deployment failed");
             throw e;
         }
+        // Committed: from here traffic moves and the old instances stop, whatever else fails.
         run.enter(DeploymentPhase.SWITCHING_TRAFFIC);
         var serviceId = run.service().id();
-        List<Instance> old = supervisor.switchActive(serviceId, run.id(),
-                "replaced by deployment " + run.deployment().number(), () -> services.activate(serviceId, run.id()));
+        var replaced = supervisor.switchActive(serviceId, run.id(), "replaced by deployment " + run.deployment().number(),
+                () -> services.activate(serviceId, run.id()));
         run.note("Traffic moved to " + started.stream().map(s -> s.container().address()).collect(Collectors.joining(", ")));
-        if (!old.isEmpty()) {
+        if (replaced.count() > 0) {
             run.enter(DeploymentPhase.DRAINING);
-            drain(old, run);
+            try {
+                replaced.stopped().get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                run.note("Stopping the replaced instances failed: " + e.getCause());
+            }
         }
         run.endPhase();
         supervisor.reconcile(serviceId);
-    }
-
-    private void drain(List<Instance> old, DeploymentRun run) throws InterruptedException {
-        var why = "replaced by deployment " + run.deployment().number();
-        var threads = old.stream().map(i -> new Thread(() -> {
-            try {
-                instances.stop(i, drainTimeout, why);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "drain-" + i.id())).toList();
-        threads.forEach(Thread::start);
-        for (var thread : threads) {
-            thread.join();
-        }
     }
 
     /** An instance may crash after it passed its check and before traffic moves; then nothing moves. */
@@ -102,14 +90,17 @@ class Release {
         }
     }
 
-    private void stopAll(List<Started> started, String why) {
+    private void stopAll(List<Instance> created, String why) {
         var interrupted = Thread.interrupted();
-        for (var s : started) {
+        for (var instance : created) {
+            var current = repository.find(instance.id()).orElse(instance);
             try {
-                instances.stop(repository.find(s.instance().id()).orElse(s.instance()), Duration.ZERO, why);
+                instances.stop(current, Duration.ZERO, why);
             } catch (InterruptedException e) {
-                instances.stopContainer(s.instance());
+                instances.stopContainer(current);
                 interrupted = true;
+            } catch (RuntimeException e) {
+                instances.stopContainer(current);
             }
         }
         if (interrupted) {

@@ -1,6 +1,5 @@
 package dev.slipway.platform.instance;
 
-import dev.slipway.platform.runtime.HealthCheck;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -16,18 +15,19 @@ final class HealthMonitor {
 
     private final Supervisor supervisor;
     private final ServiceKeeper keeper;
-    private final HealthCheck healthCheck;
     private final Map<String, Probe> probes = new ConcurrentHashMap<>();
     private final Set<String> probing = ConcurrentHashMap.newKeySet();
 
     HealthMonitor(Supervisor supervisor, ServiceKeeper keeper) {
         this.supervisor = supervisor;
         this.keeper = keeper;
-        this.healthCheck = new HealthCheck(supervisor.runtime());
     }
 
     /** Starts a check of each healthy instance whose interval has passed since its last one. */
     void probeDue(List<Instance> live, DesiredState.Desired target) {
+        if (target == null) {
+            return;
+        }
         var settings = target.artifact().run().healthCheck();
         var now = Instant.now();
         var current = new java.util.HashSet<String>();
@@ -44,7 +44,7 @@ final class HealthMonitor {
             }
             supervisor.work(() -> {
                 try {
-                    var failure = healthCheck.probe(instance.address().get(), settings);
+                    var failure = supervisor.instances().probe(instance.address().get(), settings);
                     var failures = failure.isPresent() ? probe.failures() + 1 : 0;
                     probes.put(key, new Probe(Instant.now().plus(settings.interval()), failures));
                     if (failures >= settings.unhealthyThreshold()) {

@@ -15,8 +15,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class InstanceController {
 
-    private static final int STOPPED_SHOWN = 20;
-
     private final ServiceRepository services;
     private final InstanceRepository instances;
 
@@ -28,7 +26,7 @@ class InstanceController {
     @GetMapping("/api/v1/services/{name}/instances")
     List<InstanceView> list(@PathVariable String name, @RequestParam(defaultValue = "false") boolean stopped) {
         var service = services.get(name);
-        var list = stopped ? instances.listAll(service.id(), STOPPED_SHOWN) : instances.listLive(service.id());
+        var list = stopped ? instances.listAll(service.id(), Supervisor.STOPPED_KEPT) : instances.listLive(service.id());
         return list.stream().map(InstanceView::of).toList();
     }
 

@@ -1,6 +1,6 @@
 package dev.slipway.platform.instance;
 
-import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -13,7 +13,8 @@ import java.util.Optional;
  * @param healthy the instances that pass their health checks
  * @param desired the instances it should run
  * @param problem the worst problem, e.g. {@code instance i3f2a9c1d… crashed 4 times in a row, last:
- *                exit 1; restarting in 8 s; its output: GET /api/v1/services/hello/logs?instance=i3f2a9c1d7e0}
+ *                exit 1; next restart at 2026-12-04T12:00:08Z; its output:
+ *                GET /api/v1/services/hello/logs?instance=i3f2a9c1d7e0}
  */
 public record InstanceHealth(int healthy, int desired, Optional<String> problem) {
 
@@ -42,8 +43,8 @@ public record InstanceHealth(int healthy, int desired, Optional<String> problem)
                 instance.lastExitReason().ifPresent(last -> text.append(", last: ").append(last));
                 instance.stateReason().filter(r -> instance.state() == InstanceState.UNHEALTHY)
                         .ifPresent(r -> text.append(" (").append(r).append(')'));
-                instance.nextRestartAt().ifPresent(at -> text.append("; restarting in ")
-                        .append(Math.max(0, Duration.between(now, at).toSeconds())).append(" s"));
+                instance.nextRestartAt().filter(now::isBefore).ifPresent(at -> text.append("; next restart at ")
+                        .append(at.truncatedTo(ChronoUnit.SECONDS)));
                 text.append("; its output: GET /api/v1/services/").append(service).append("/logs?instance=")
                         .append(instance.id());
             }

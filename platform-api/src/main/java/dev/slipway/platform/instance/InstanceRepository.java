@@ -43,7 +43,7 @@ public class InstanceRepository {
                 .query(InstanceRepository::map).optional();
     }
 
-    /** The service's instances that are not stopped, oldest first. */
+    /** The service's instances that are not stopped (stopping ones included), oldest first. */
     public List<Instance> listLive(long serviceId) {
         return jdbc.sql("select " + COLUMNS + " from instances where service_id = ? and state not in ('STOPPED') "
                 + "order by created_at, id").param(serviceId).query(InstanceRepository::map).list();
@@ -59,7 +59,9 @@ public class InstanceRepository {
 
     /** The live instance whose current container this is, if any. */
     Optional<Instance> findByContainer(String containerId) {
-        return jdbc.sql("select " + COLUMNS + " from instances where container_id = ? and state <> 'STOPPED'")
+        // Process group ids are reused: the newest instance that ran in it is the one meant.
+        return jdbc.sql("select " + COLUMNS + " from instances where container_id = ? and state <> 'STOPPED' "
+                        + "order by updated_at desc limit 1")
                 .param(containerId).query(InstanceRepository::map).optional();
     }
 
@@ -75,34 +77,39 @@ public class InstanceRepository {
                 .query(InstanceRepository::map).list();
     }
 
-    List<Instance> listForDeployment(String deploymentId) {
-        return jdbc.sql("select " + COLUMNS + " from instances where deployment_id = ? order by created_at, id")
-                .param(deploymentId).query(InstanceRepository::map).list();
-    }
-
-    /** Its new container was started: {@link InstanceState#STARTING} on it. */
-    void started(String id, String containerId, String address, boolean restart) {
-        jdbc.sql("update instances set container_id = ?, address = ?, state = 'STARTING', state_reason = null, "
+    /**
+     * Its new container was started: {@link InstanceState#STARTING} on it, unless the instance was
+     * stopped meanwhile.
+     *
+     * @return false when the instance is stopping or stopped (the caller removes the container)
+     */
+    boolean started(String id, String containerId, String address, boolean restart) {
+        return jdbc.sql("update instances set container_id = ?, address = ?, state = 'STARTING', state_reason = null, "
                         + "started_at = now(), healthy_since = null, next_restart_at = null, restarts = restarts + ?, "
-                        + "updated_at = now() "
-                        + "where id = ?")
-                .params(containerId, address, restart ? 1 : 0, id).update();
+                        + "updated_at = now() where id = ? and state in ('STARTING', 'CRASHED', 'UNHEALTHY')")
+                .params(containerId, address, restart ? 1 : 0, id).update() == 1;
     }
 
-    void healthy(String id) {
-        jdbc.sql("update instances set state = 'HEALTHY', state_reason = null, healthy_since = now(), "
-                + "updated_at = now() where id = ?").param(id).update();
+    /** @return false when the instance is no longer starting in this container */
+    boolean healthy(String id, String containerId) {
+        return jdbc.sql("update instances set state = 'HEALTHY', state_reason = null, healthy_since = now(), "
+                        + "updated_at = now() where id = ? and state = 'STARTING' and container_id = ?")
+                .params(id, containerId).update() == 1;
     }
 
-    /** Crashed or unhealthy: out of service until {@code restartAt}. */
-    void failed(String id, InstanceState state, String reason, OptionalInt exitCode, String exitReason,
-                int crashStreak, Instant restartAt) {
-        jdbc.sql("update instances set state = ?, state_reason = ?, last_exit_code = coalesce(?, last_exit_code), "
+    /**
+     * Crashed or unhealthy: out of service until {@code restartAt}.
+     *
+     * @return false when the instance was stopping or stopped meanwhile (nothing to restart)
+     */
+    boolean failed(String id, InstanceState state, String reason, OptionalInt exitCode, String exitReason,
+                   int crashStreak, Instant restartAt) {
+        return jdbc.sql("update instances set state = ?, state_reason = ?, last_exit_code = coalesce(?, last_exit_code), "
                         + "last_exit_reason = coalesce(?, last_exit_reason), crash_streak = ?, next_restart_at = ?, "
-                        + "updated_at = now() where id = ?")
+                        + "updated_at = now() where id = ? and state not in ('STOPPING', 'STOPPED')")
                 .params(state.name(), reason, exitCode.isPresent() ? exitCode.getAsInt() : null, exitReason,
                         crashStreak, Timestamp.from(restartAt), id)
-                .update();
+                .update() == 1;
     }
 
     void setState(String id, InstanceState state, String reason) {

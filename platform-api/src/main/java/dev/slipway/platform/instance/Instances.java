@@ -1,12 +1,14 @@
 package dev.slipway.platform.instance;
 
 import dev.slipway.build.image.Artifact;
+import dev.slipway.config.HealthCheckSettings;
 import dev.slipway.platform.event.EventKind;
 import dev.slipway.platform.event.ServiceEvents;
 import dev.slipway.platform.routing.ServiceRoutes;
 import dev.slipway.platform.runtime.Container;
 import dev.slipway.platform.runtime.ContainerRuntime;
 import dev.slipway.platform.runtime.ContainerSpec;
+import dev.slipway.platform.runtime.ContainerStartException;
 import dev.slipway.platform.runtime.HealthCheck;
 import java.time.Duration;
 import java.util.Optional;
@@ -46,15 +48,24 @@ public class Instances {
     /**
      * Starts a container for the instance: its first, or a new one after a crash ({@code restart}).
      *
-     * @throws dev.slipway.platform.runtime.ContainerStartException when the runtime cannot start it
+     * @throws dev.slipway.platform.runtime.ContainerStartException when the runtime cannot start it,
+     *                                                             or the instance was stopped meanwhile
      */
     public Container start(Instance instance, String service, Artifact artifact, boolean restart) {
         var container = runtime.start(new ContainerSpec(service, instance.deploymentId(), instance.id(), artifact));
-        repository.started(instance.id(), container.id(), container.address(), restart);
+        if (!repository.started(instance.id(), container.id(), container.address(), restart)) {
+            runtime.stop(container.id());
+            throw new ContainerStartException("instance " + instance.id() + " was stopped while it started");
+        }
         events.record(instance.serviceId(), EventKind.INSTANCE_STARTED, "Instance " + instance.id()
                         + (restart ? " restarted (restart " + (instance.restarts() + 1) + ")" : " started") + " at "
                         + container.address(), instance.deploymentId(), instance.id());
         return container;
+    }
+
+    /** One health check of an address with the given settings: empty when it passed, else why not. */
+    public Optional<String> probe(String address, HealthCheckSettings settings) throws InterruptedException {
+        return healthCheck.probe(address, settings);
     }
 
     /**
@@ -66,12 +77,19 @@ public class Instances {
         return healthCheck.awaitHealthy(container, artifact.run().healthCheck());
     }
 
-    /** Records that the instance passed its health check in its new container. */
-    public void markHealthy(Instance instance, Container container, boolean restart) {
-        repository.healthy(instance.id());
+    /**
+     * Records that the instance passed its health check in its new container.
+     *
+     * @return false when it no longer starts in that container (it crashed or was stopped meanwhile)
+     */
+    public boolean markHealthy(Instance instance, Container container, boolean restart) {
+        if (!repository.healthy(instance.id(), container.id())) {
+            return false;
+        }
         events.record(instance.serviceId(), restart ? EventKind.INSTANCE_REPLACED : EventKind.INSTANCE_HEALTHY,
                 "Instance " + instance.id() + (restart ? " is healthy again at " : " is healthy at ")
                         + container.address(), instance.deploymentId(), instance.id());
+        return true;
     }
 
     /**
@@ -80,13 +98,16 @@ public class Instances {
      */
     public void stop(Instance instance, Duration drain, String why) throws InterruptedException {
         repository.setState(instance.id(), InstanceState.STOPPING, why);
-        if (instance.state() == InstanceState.HEALTHY && instance.address().isPresent() && !drain.isZero()) {
-            if (!routes.awaitDrained(instance.address().get(), drain)) {
+        try {
+            // Whatever state the caller saw: requests may be in flight to any instance that had an address.
+            if (instance.address().isPresent() && !drain.isZero()
+                    && !routes.awaitDrained(instance.address().get(), drain)) {
                 log.info("Requests to instance {} still ran after {} s; stopping it", instance.id(), drain.toSeconds());
             }
+        } finally {
+            stopContainer(instance);
+            repository.setState(instance.id(), InstanceState.STOPPED, why);
         }
-        stopContainer(instance);
-        repository.setState(instance.id(), InstanceState.STOPPED, why);
         events.record(instance.serviceId(), EventKind.INSTANCE_STOPPED, "Instance " + instance.id() + " stopped: " + why,
                 instance.deploymentId(), instance.id());
     }

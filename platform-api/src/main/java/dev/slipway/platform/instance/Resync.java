@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Compares the instances on record with the containers the runtime actually runs, in case an exit
  * was never reported (a missed Docker event): an instance whose container is gone counts as
- * crashed; a container that no instance owns any more is stopped once it was seen twice.
+ * crashed; a container no instance runs in (an instance's earlier container whose removal failed,
+ * or one whose instance is gone) is stopped once it was seen so twice in a row.
  */
 final class Resync implements Runnable {
 
@@ -34,9 +35,9 @@ final class Resync implements Runnable {
             var running = new HashMap<String, Container>();
             supervisor.runtime().list().forEach(c -> running.put(c.id(), c));
             var owned = new HashSet<String>();
-            var liveIds = new HashSet<String>();
+            var byId = new HashMap<String, Instance>();
             for (var instance : live) {
-                liveIds.add(instance.id());
+                byId.put(instance.id(), instance);
                 instance.containerId().ifPresent(owned::add);
                 var keeper = supervisor.keeper(instance.serviceId());
                 var container = instance.containerId().orElse(null);
@@ -48,11 +49,13 @@ final class Resync implements Runnable {
             }
             var orphans = new HashSet<String>();
             for (var container : running.values()) {
-                var ownerLive = container.instanceId() != null && liveIds.contains(container.instanceId());
-                if (!owned.contains(container.id()) && !ownerLive) {
+                // A container just started for an instance whose start is under way is not on record yet.
+                var owner = container.instanceId() == null ? null : byId.get(container.instanceId());
+                var starting = owner != null && supervisor.keeper(owner.serviceId()).isBusy(owner.id());
+                if (!owned.contains(container.id()) && !starting) {
                     orphans.add(container.id());
                     if (orphansSeen.contains(container.id())) {
-                        log.info("Stopping container {} of {}: no instance owns it", container.id(), container.service());
+                        log.info("Stopping container {} of {}: no instance runs in it", container.id(), container.service());
                         supervisor.work(() -> supervisor.runtime().stop(container.id()));
                     }
                 }

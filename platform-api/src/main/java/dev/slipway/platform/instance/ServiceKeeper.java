@@ -2,26 +2,29 @@ package dev.slipway.platform.instance;
 
 import dev.slipway.platform.event.EventKind;
 import dev.slipway.platform.runtime.Container;
-import dev.slipway.platform.runtime.ContainerStartException;
 import dev.slipway.platform.runtime.ContainerState;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Keeps one service at its desired state: as many instances of its active deployment as it
  * should run, each one healthy or on its way back. A crashed or unhealthy instance leaves the
- * route first, then its container goes, then it starts again after its backoff. Decisions are
- * taken under the keeper's lock; starting containers and waiting for health checks happen on the
- * supervisor's worker threads, outside it.
+ * route first, then its container goes, then it starts again after its backoff. What the service
+ * should run and what it runs are read, and decisions taken, under the keeper's lock; starting
+ * containers, health checks and drains run on the supervisor's worker threads, outside it. Every
+ * instance that is starting or stopping has an owner: a worker doing it, or the next tick.
  */
 final class ServiceKeeper {
 
@@ -30,8 +33,9 @@ final class ServiceKeeper {
     private final long serviceId;
     private final Supervisor supervisor;
     private final ReentrantLock lock = new ReentrantLock();
-    /** Instances with a start or a startup health check under way. */
+    /** Instances with a start or a startup health check under way on a worker. */
     private final Set<String> busy = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean tickQueued = new AtomicBoolean();
     private final HealthMonitor monitor;
 
     ServiceKeeper(long serviceId, Supervisor supervisor) {
@@ -40,42 +44,62 @@ final class ServiceKeeper {
         this.monitor = new HealthMonitor(supervisor, this);
     }
 
-    long serviceId() {
-        return serviceId;
+    /** Queues a tick unless one is queued already, so a slow database never piles ticks up. */
+    void requestTick() {
+        if (tickQueued.compareAndSet(false, true)) {
+            supervisor.work(() -> {
+                tickQueued.set(false);
+                tick();
+            });
+        }
     }
 
-    /** Brings the service to its desired state: restarts what is due, adds or removes instances, probes. */
+    /**
+     * Brings the service to its desired state: restarts what is due, finishes what was left
+     * starting or stopping, adds or removes instances, and checks the health of serving ones.
+     */
     void tick() {
-        var desired = supervisor.desired().of(serviceId);
-        if (desired.isEmpty()) {
-            return;
-        }
-        var target = desired.get();
-        List<Instance> live;
+        List<Instance> serving = List.of();
+        DesiredState.Desired target = null;
         lock.lock();
         try {
-            live = active(target);
-            var now = Instant.now();
-            for (var instance : live) {
-                var due = instance.nextRestartAt().map(at -> !at.isAfter(now)).orElse(true);
-                if ((instance.state() == InstanceState.CRASHED || instance.state() == InstanceState.UNHEALTHY)
-                        && due && !busy.contains(instance.id())) {
-                    launch(instance, target, true);
-                }
-                if (instance.state() == InstanceState.HEALTHY && instance.crashStreak() > 0
-                        && instance.healthySince().map(s -> !s.plus(supervisor.backoff().reset()).isAfter(now))
-                        .orElse(false)) {
-                    supervisor.repository().resetCrashStreak(instance.id());
+            var all = supervisor.repository().listLive(serviceId);
+            for (var instance : all) {
+                if (instance.state() == InstanceState.STOPPING) {
+                    supervisor.stopLater(instance, instance.stateReason().orElse("stopping"));
                 }
             }
-            for (int missing = target.instances() - live.size(); missing > 0; missing--) {
+            var desired = supervisor.desired().of(serviceId);
+            if (desired.isEmpty()) {
+                return;
+            }
+            target = desired.get();
+            var active = active(all, target);
+            var now = Instant.now();
+            for (var instance : active) {
+                if (busy.contains(instance.id())) {
+                    continue;
+                }
+                switch (instance.state()) {
+                    case CRASHED, UNHEALTHY -> {
+                        if (instance.nextRestartAt().map(at -> !at.isAfter(now)).orElse(true)) {
+                            launch(instance, target, true);
+                        }
+                    }
+                    case STARTING -> resumeStart(instance, target);
+                    case HEALTHY -> forgetOldCrashes(instance, now);
+                    default -> { }
+                }
+            }
+            for (int missing = target.instances() - active.size(); missing > 0; missing--) {
                 launch(supervisor.instances().create(serviceId, target.deploymentId()), target, false);
             }
+            scaleIn(active, target);
+            serving = active;
         } finally {
             lock.unlock();
         }
-        scaleIn(live, target);
-        monitor.probeDue(live, target);
+        monitor.probeDue(serving, target);
     }
 
     /** The container of one of the service's instances ended without being asked to. */
@@ -117,7 +141,7 @@ final class ServiceKeeper {
             if (desired.isEmpty()) {
                 return;
             }
-            var addresses = active(desired.get()).stream()
+            var addresses = active(supervisor.repository().listLive(serviceId), desired.get()).stream()
                     .filter(i -> i.state() == InstanceState.HEALTHY)
                     .flatMap(i -> i.address().stream())
                     .toList();
@@ -128,7 +152,7 @@ final class ServiceKeeper {
     }
 
     /** Runs {@code action} under the keeper's lock, so no restart or route change interleaves with it. */
-    <T> T exclusively(java.util.function.Supplier<T> action) {
+    <T> T exclusively(Supplier<T> action) {
         lock.lock();
         try {
             return action.get();
@@ -141,10 +165,8 @@ final class ServiceKeeper {
         return busy.contains(instanceId);
     }
 
-    private List<Instance> active(DesiredState.Desired target) {
-        return supervisor.repository().listLive(serviceId).stream()
-                .filter(i -> i.deploymentId().equals(target.deploymentId()) && i.state().isLive())
-                .toList();
+    private static List<Instance> active(List<Instance> all, DesiredState.Desired target) {
+        return all.stream().filter(i -> i.deploymentId().equals(target.deploymentId()) && i.state().isLive()).toList();
     }
 
     /** Crashed or unhealthy: out of the route, container removed, restart scheduled after the backoff. */
@@ -153,11 +175,13 @@ final class ServiceKeeper {
         var healthySince = instance.state() == InstanceState.HEALTHY ? instance.healthySince() : Optional.<Instant>empty();
         var streak = supervisor.backoff().nextStreak(instance.crashStreak(), healthySince, now);
         var delay = supervisor.backoff().delay(streak);
-        supervisor.repository().failed(instance.id(), state, reason, exitCode, exitReason, streak, now.plus(delay));
-        var what = state == InstanceState.CRASHED ? " crashed: " : " is unhealthy: ";
+        if (!supervisor.repository().failed(instance.id(), state, reason, exitCode, exitReason, streak, now.plus(delay))) {
+            return; // stopping or stopped meanwhile: nothing to restart
+        }
         supervisor.events().record(serviceId, state == InstanceState.CRASHED ? EventKind.INSTANCE_CRASHED
-                        : EventKind.INSTANCE_UNHEALTHY, "Instance " + instance.id() + what + reason + "; restarting in "
-                        + seconds(delay) + (streak > 1 ? " (crash " + streak + " in a row)" : ""),
+                        : EventKind.INSTANCE_UNHEALTHY, "Instance " + instance.id()
+                        + (state == InstanceState.CRASHED ? " crashed: " : " is unhealthy: ") + reason
+                        + "; restarting in " + seconds(delay) + (streak > 1 ? " (crash " + streak + " in a row)" : ""),
                 instance.deploymentId(), instance.id());
         publishRoutes();
         supervisor.changed(serviceId);
@@ -165,80 +189,110 @@ final class ServiceKeeper {
         supervisor.tickLater(this, delay);
     }
 
+    private void failQuietly(Instance instance, String reason, ContainerState how) {
+        lock.lock();
+        try {
+            var current = supervisor.repository().find(instance.id()).orElse(instance);
+            var ended = how != null && !how.running();
+            fail(current, ended ? InstanceState.CRASHED : InstanceState.UNHEALTHY, reason,
+                    ended ? how.exitCode() : OptionalInt.empty(), ended ? how.describe() : null);
+        } catch (RuntimeException e) {
+            log.warn("Could not record that instance {} failed ({}); the next tick looks again: {}", instance.id(),
+                    reason, e.toString());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Starts a container for the instance on a worker and waits for its health check there. */
     private void launch(Instance instance, DesiredState.Desired target, boolean restart) {
+        onWorker(instance, () -> {
+            var container = supervisor.instances().start(instance, target.service(), target.artifact(), restart);
+            supervisor.changed(serviceId);
+            awaitHealthy(instance, container, target, restart);
+        });
+    }
+
+    /**
+     * An instance left {@link InstanceState#STARTING} with nobody waiting for it (its start was cut
+     * off by a restart of Slipway): its container is checked again, or, without one, it counts as
+     * crashed and starts afresh.
+     */
+    private void resumeStart(Instance instance, DesiredState.Desired target) {
+        var container = instance.containerId().map(id -> new Container(id, target.service(), instance.deploymentId(),
+                instance.id(), instance.address().orElse("")));
+        if (container.isEmpty()) {
+            fail(instance, InstanceState.CRASHED, "its start was cut off before it had a container",
+                    OptionalInt.empty(), null);
+            return;
+        }
+        onWorker(instance, () -> awaitHealthy(instance, container.get(), target, instance.restarts() > 0));
+    }
+
+    private void awaitHealthy(Instance instance, Container container, DesiredState.Desired target, boolean restart)
+            throws InterruptedException {
+        var unhealthy = supervisor.instances().awaitHealthy(container, target.artifact());
+        if (unhealthy.isPresent()) {
+            failQuietly(instance, unhealthy.get(), supervisor.runtime().state(container.id()));
+            return;
+        }
+        lock.lock();
+        try {
+            if (supervisor.instances().markHealthy(instance, container, restart)) {
+                publishRoutes();
+                supervisor.changed(serviceId);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Runs a start or a check of the instance on a worker; any failure counts as a crash, with backoff. */
+    private void onWorker(Instance instance, Step step) {
         busy.add(instance.id());
         supervisor.work(() -> {
             try {
-                start(instance, target, restart);
+                step.run();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
-                log.warn("Could not start instance {} of {}: {}", instance.id(), target.service(), e.toString());
+                log.warn("Starting instance {} failed: {}", instance.id(), e.toString());
+                failQuietly(instance, "it could not start: " + e.getMessage(), null);
             } finally {
                 busy.remove(instance.id());
             }
         });
     }
 
-    private void start(Instance instance, DesiredState.Desired target, boolean restart) throws InterruptedException {
-        Container container;
-        try {
-            container = supervisor.instances().start(instance, target.service(), target.artifact(), restart);
-        } catch (ContainerStartException e) {
-            lock.lock();
-            try {
-                fail(instance, InstanceState.CRASHED, "its container could not start: " + e.getMessage(),
-                        OptionalInt.empty(), null);
-            } finally {
-                lock.unlock();
-            }
-            return;
-        }
-        var unhealthy = supervisor.instances().awaitHealthy(container, target.artifact());
-        lock.lock();
-        try {
-            var current = supervisor.repository().find(instance.id()).orElse(null);
-            if (current == null || current.state() != InstanceState.STARTING) {
-                return; // its container ended meanwhile, or the instance was stopped
-            }
-            if (unhealthy.isEmpty()) {
-                supervisor.instances().markHealthy(instance, container, restart);
-                publishRoutes();
-                supervisor.changed(serviceId);
-            } else {
-                var state = supervisor.runtime().state(container.id());
-                fail(current, state.running() ? InstanceState.UNHEALTHY : InstanceState.CRASHED, unhealthy.get(),
-                        state.exitCode(), state.running() ? null : state.describe());
-            }
-        } finally {
-            lock.unlock();
+    private void forgetOldCrashes(Instance instance, Instant now) {
+        if (instance.crashStreak() > 0 && supervisor.backoff().nextStreak(instance.crashStreak(),
+                instance.healthySince(), now) == 1) {
+            supervisor.repository().resetCrashStreak(instance.id());
         }
     }
 
     /** Stops instances beyond the desired count, the least healthy and newest first, after draining. */
-    private void scaleIn(List<Instance> live, DesiredState.Desired target) {
-        var extra = live.size() - target.instances();
+    private void scaleIn(List<Instance> active, DesiredState.Desired target) {
+        var extra = active.size() - target.instances();
         if (extra <= 0) {
             return;
         }
-        var victims = live.stream().filter(i -> !busy.contains(i.id()))
+        var victims = new ArrayList<>(active.stream().filter(i -> !busy.contains(i.id()))
                 .sorted(Comparator.comparing((Instance i) -> i.state() == InstanceState.HEALTHY)
                         .thenComparing(Instance::createdAt, Comparator.reverseOrder()))
-                .limit(extra).toList();
-        lock.lock();
-        try {
-            victims.forEach(v -> supervisor.repository().setState(v.id(), InstanceState.STOPPING, "scaled in"));
-            publishRoutes();
-        } finally {
-            lock.unlock();
-        }
-        for (var victim : victims) {
-            supervisor.work(() -> supervisor.stop(victim, "scaled in"));
-        }
+                .limit(extra).toList());
+        victims.forEach(v -> supervisor.repository().setState(v.id(), InstanceState.STOPPING, "scaled in"));
+        publishRoutes();
+        victims.forEach(v -> supervisor.stopLater(v, "scaled in"));
     }
 
     private static String seconds(Duration delay) {
-        return delay.toMillis() % 1000 == 0 ? delay.toSeconds() + " s" : String.format(java.util.Locale.ROOT, "%.1f s",
-                delay.toMillis() / 1000.0);
+        return delay.toMillis() % 1000 == 0 ? delay.toSeconds() + " s"
+                : String.format(java.util.Locale.ROOT, "%.1f s", delay.toMillis() / 1000.0);
+    }
+
+    /** A step of an instance's start that may wait. */
+    private interface Step {
+        void run() throws InterruptedException;
     }
 }

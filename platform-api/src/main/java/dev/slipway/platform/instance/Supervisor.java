@@ -11,7 +11,9 @@ import dev.slipway.platform.system.SlipwayProperties;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -34,6 +36,8 @@ public class Supervisor implements ContainerExitListener, DisposableBean {
     static final Duration TICK = Duration.ofSeconds(1);
     /** How often the instances on record are compared with the containers the runtime runs. */
     static final Duration RESYNC = Duration.ofSeconds(10);
+    /** How many stopped instances of a service stay on record, for {@code ?stopped=true}. */
+    static final int STOPPED_KEPT = 20;
     private static final Logger log = LoggerFactory.getLogger(Supervisor.class);
 
     private final InstanceRepository repository;
@@ -46,6 +50,8 @@ public class Supervisor implements ContainerExitListener, DisposableBean {
     private final RestartBackoff backoff;
     private final Duration drainTimeout;
     private final Map<Long, ServiceKeeper> keepers = new ConcurrentHashMap<>();
+    /** Instances being drained and stopped, by id. */
+    private final Map<String, CompletableFuture<Void>> stopping = new ConcurrentHashMap<>();
     private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(daemon("supervisor"));
     private final ExecutorService workers = Executors.newCachedThreadPool(daemon("supervisor-work"));
 
@@ -84,40 +90,65 @@ public class Supervisor implements ContainerExitListener, DisposableBean {
         work(() -> {
             var keeper = keeper(serviceId);
             keeper.publishRoutes();
-            keeper.tick();
+            keeper.requestTick();
         });
     }
 
     /**
      * Switches the service's active deployment under its keeper's lock, so no restart or route
      * change interleaves: {@code activate} records the new active deployment, the service is routed
-     * to its healthy instances, and the instances of other deployments are marked stopping.
+     * to its healthy instances, and the instances of other deployments are taken out of service:
+     * they drain and stop.
      *
-     * @return the instances that were replaced, for the caller to drain and stop
+     * @return the replaced instances, and when they drained and stopped
      */
-    public List<Instance> switchActive(long serviceId, String deploymentId, String why, Runnable activate) {
+    public Replacement switchActive(long serviceId, String deploymentId, String why, Runnable activate) {
         var keeper = keeper(serviceId);
-        var replaced = keeper.exclusively(() -> {
+        var stopped = keeper.exclusively(() -> {
             activate.run();
             var old = repository.listLive(serviceId).stream().filter(i -> !i.deploymentId().equals(deploymentId)).toList();
             old.forEach(i -> repository.setState(i.id(), InstanceState.STOPPING, why));
             keeper.publishRoutes();
-            return old;
+            return old.stream().map(i -> stopLater(i, why)).toArray(CompletableFuture[]::new);
         });
         changed(serviceId);
-        return replaced;
+        work(() -> repository.pruneStopped(serviceId, STOPPED_KEPT));
+        return new Replacement(stopped.length, CompletableFuture.allOf(stopped));
     }
 
-    /** Takes the instance out of service for good: drains its requests, stops its container. */
-    void stop(Instance instance, String why) {
-        try {
-            instances.stop(instance, drainTimeout, why);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            log.warn("Could not stop instance {}: {}", instance.id(), e.toString());
+    /**
+     * The instances a switch took out of service.
+     *
+     * @param count   how many
+     * @param stopped completes once they all drained and stopped
+     */
+    public record Replacement(int count, CompletableFuture<Void> stopped) {
+    }
+
+    /**
+     * Drains and stops an instance that no longer gets traffic, on a worker, once however often it
+     * is asked (a deployment's switch and a tick may both see it stopping).
+     */
+    CompletableFuture<Void> stopLater(Instance instance, String why) {
+        var created = new CompletableFuture<Void>();
+        var existing = stopping.putIfAbsent(instance.id(), created);
+        if (existing != null) {
+            return existing;
         }
-        changed(instance.serviceId());
+        work(() -> {
+            try {
+                instances.stop(instance, drainTimeout, why);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                log.warn("Could not stop instance {}; the next tick tries again: {}", instance.id(), e.toString());
+            } finally {
+                stopping.remove(instance.id());
+                created.complete(null);
+                changed(instance.serviceId());
+            }
+        });
+        return created;
     }
 
     /** Stops every instance of a deleted service, without draining, and forgets it. */
@@ -128,7 +159,13 @@ public class Supervisor implements ContainerExitListener, DisposableBean {
             all.forEach(i -> repository.setState(i.id(), InstanceState.STOPPING, "service deleted"));
             return all;
         });
-        live.forEach(instances::stopContainer);
+        for (var instance : live) {
+            try {
+                instances.stop(instance, Duration.ZERO, "service deleted");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         keepers.remove(serviceId);
     }
 
@@ -143,7 +180,11 @@ public class Supervisor implements ContainerExitListener, DisposableBean {
     }
 
     void tickLater(ServiceKeeper keeper, Duration delay) {
-        clock.schedule(() -> work(keeper::tick), delay.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            clock.schedule(keeper::requestTick, delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // Slipway is stopping.
+        }
     }
 
     void work(Runnable task) {
@@ -152,28 +193,32 @@ public class Supervisor implements ContainerExitListener, DisposableBean {
                 try {
                     task.run();
                 } catch (RuntimeException e) {
-                    log.warn("Supervising instances failed; retrying on the next tick", e);
+                    log.warn("Supervising instances failed; each service is looked at again every {} s", TICK.toSeconds(), e);
                 }
             });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             // Slipway is stopping.
         }
     }
 
+    /** Tells the service's status again, on a worker: never under a keeper's lock. */
     void changed(long serviceId) {
-        try {
-            listener.instancesChanged(serviceId);
-        } catch (RuntimeException e) {
-            log.warn("Could not update the status of service {}: {}", serviceId, e.toString());
-        }
+        work(() -> {
+            try {
+                listener.instancesChanged(serviceId);
+            } catch (RuntimeException e) {
+                log.warn("Could not update the status of service {}: {}", serviceId, e.toString());
+            }
+        });
     }
 
     private void tickAll() {
         try {
+            routes.retryUnpublished();
             for (var serviceId : repository.servicesWithInstances()) {
                 keeper(serviceId);
             }
-            List.copyOf(keepers.values()).forEach(k -> work(k::tick));
+            List.copyOf(keepers.values()).forEach(ServiceKeeper::requestTick);
         } catch (RuntimeException e) {
             log.warn("Could not look at the services' instances; trying again in {} s: {}", TICK.toSeconds(), e.toString());
         }

@@ -27,6 +27,7 @@ public class ServiceRoutes {
     private final RouteTablePublisher publisher;
     private final String appsDomain;
     private final Map<String, Route> routes = new TreeMap<>();
+    private boolean unpublished;
 
     ServiceRoutes(RouteTablePublisher publisher, SlipwayProperties properties) {
         this.publisher = publisher;
@@ -45,7 +46,7 @@ public class ServiceRoutes {
      */
     public synchronized void route(String service, List<String> addresses, Duration requestTimeout) {
         var route = routeOf(service, addresses, requestTimeout);
-        if (!route.equals(routes.get(service))) {
+        if (!route.equals(routes.get(service)) || unpublished) {
             routes.put(service, route);
             publish();
         }
@@ -53,7 +54,14 @@ public class ServiceRoutes {
 
     /** Stops routing the service: its host answers 404 from now on (it was deleted). */
     public synchronized void unroute(String service) {
-        if (routes.remove(service) != null) {
+        if (routes.remove(service) != null || unpublished) {
+            publish();
+        }
+    }
+
+    /** Publishes again a table whose last publish failed; does nothing otherwise. */
+    public synchronized void retryUnpublished() {
+        if (unpublished) {
             publish();
         }
     }
@@ -88,7 +96,10 @@ public class ServiceRoutes {
         return new Route(host(service), targets).withService(service).withRequestTimeout(requestTimeout);
     }
 
+    /** A table that could not be published stays due, so a later change or retry still sends it. */
     private void publish() {
+        unpublished = true;
         publisher.publish(RouteTable.of(new ArrayList<>(routes.values())));
+        unpublished = false;
     }
 }

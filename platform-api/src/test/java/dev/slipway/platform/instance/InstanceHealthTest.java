@@ -21,7 +21,7 @@ class InstanceHealthTest {
         assertThat(health.healthy()).isEqualTo(1);
         assertThat(health.complete()).isFalse();
         assertThat(health.problem()).hasValue("instance i8b7c6d5e… crashed 4 times in a row, last: exit 1; "
-                + "restarting in 8 s; its output: GET /api/v1/services/hello/logs?instance=i8b7c6d5e4f32");
+                + "next restart at 2026-12-04T12:00:08Z; its output: GET /api/v1/services/hello/logs?instance=i8b7c6d5e4f32");
     }
 
     @Test

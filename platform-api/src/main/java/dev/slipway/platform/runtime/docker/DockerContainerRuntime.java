@@ -42,7 +42,7 @@ public final class DockerContainerRuntime implements ContainerRuntime {
     /**
      * Which Slipway installation (home) a container belongs to, so Slipways sharing a Docker daemon
      * (a test run next to {@code make run}) never adopt, stop or report each other's containers.
-     * Containers made before the label existed count as everyone's.
+     * A runtime of one installation sees only its own; one made without an installation sees all.
      */
     public static final String LABEL_INSTALLATION = "dev.slipway.installation";
     /** How long a container gets to exit after SIGTERM before it is killed. */
@@ -95,8 +95,7 @@ public final class DockerContainerRuntime implements ContainerRuntime {
 
     /** Whether a container with these labels belongs to the installation (null: every installation). */
     static boolean ours(java.util.Map<String, String> labels, String installation) {
-        var owner = labels == null ? null : labels.get(LABEL_INSTALLATION);
-        return installation == null || owner == null || owner.equals(installation);
+        return installation == null || (labels != null && installation.equals(labels.get(LABEL_INSTALLATION)));
     }
 
     @Override
