@@ -1,6 +1,5 @@
 package dev.slipway.platform.deployment;
 
-import dev.slipway.platform.gitpush.GitRepositories;
 import dev.slipway.platform.service.Service;
 import dev.slipway.platform.service.ServiceRepository;
 import dev.slipway.platform.service.ServiceSource;
@@ -24,10 +23,10 @@ class DeploymentController {
     private final ServiceRepository services;
     private final DeploymentRepository deployments;
     private final Deployer deployer;
-    private final GitRepositories repositories;
+    private final PushedRepositories repositories;
 
     DeploymentController(ServiceRepository services, DeploymentRepository deployments, Deployer deployer,
-                         GitRepositories repositories) {
+                         PushedRepositories repositories) {
         this.services = services;
         this.deployments = deployments;
         this.deployer = deployer;

@@ -16,7 +16,6 @@ import dev.slipway.build.source.SourceRequest;
 import dev.slipway.config.ConfigProblem;
 import dev.slipway.config.InvalidConfigException;
 import dev.slipway.config.NetworkSection;
-import dev.slipway.platform.gitpush.GitRepositories;
 import dev.slipway.platform.service.ServiceSource;
 import dev.slipway.platform.system.SlipwayProperties;
 import java.io.IOException;
@@ -44,7 +43,7 @@ class SourceBuild {
     private final SourceFetcher fetcher;
     private final BuildPlanner planner;
     private final ImageBuilder builder;
-    private final GitRepositories repositories;
+    private final PushedRepositories repositories;
     private final ArtifactStore store;
     private final StoreAccess defaultAccess;
     private final Path workDirectory;
@@ -52,7 +51,7 @@ class SourceBuild {
     private final int maxBuilds;
     private final Duration fetchTimeout;
 
-    SourceBuild(SourceFetcher fetcher, BuildPlanner planner, ImageBuilder builder, GitRepositories repositories,
+    SourceBuild(SourceFetcher fetcher, BuildPlanner planner, ImageBuilder builder, PushedRepositories repositories,
                 ArtifactStore store, SlipwayProperties properties) {
         this.fetcher = fetcher;
         this.planner = planner;

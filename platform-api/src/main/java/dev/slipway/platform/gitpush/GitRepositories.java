@@ -1,5 +1,6 @@
 package dev.slipway.platform.gitpush;
 
+import dev.slipway.platform.deployment.PushedRepositories;
 import dev.slipway.platform.system.SlipwayProperties;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /** The bare repositories services are pushed to, one per service under {@code $SLIPWAY_HOME/git}. */
 @Component
-public class GitRepositories {
+public class GitRepositories implements PushedRepositories {
 
     private final Path root;
 
@@ -23,6 +24,7 @@ public class GitRepositories {
         this.root = properties.gitDirectory();
     }
 
+    @Override
     public Path path(String service) {
         return root.resolve(service + ".git");
     }
@@ -55,7 +57,7 @@ public class GitRepositories {
         }
     }
 
-    /** The commit a branch points at, if anything was pushed to it. */
+    @Override
     public Optional<String> head(String service, String branch) {
         var path = path(service);
         if (!Files.exists(path)) {

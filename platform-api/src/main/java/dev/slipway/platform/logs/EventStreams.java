@@ -43,7 +43,7 @@ public class EventStreams implements AutoCloseable {
     }
 
     /** Where followers that write to streams may run, so that the log's writers never wait. */
-    Executor delivery() {
+    public Executor delivery() {
         return delivery;
     }
 

@@ -17,10 +17,10 @@ import org.slf4j.LoggerFactory;
  * falls further behind is dropped: the waiting lines are thrown away and it gets
  * {@link LogFollower#droppedBehind()}. Offers and {@link #end()} must come from one writer at a time.
  */
-final class FollowerQueue<T> implements LogSubscription {
+public final class FollowerQueue<T> implements LogSubscription {
 
     /** How many lines may wait for a follower before it counts as too far behind. */
-    static final int CAPACITY = 10_000;
+    public static final int CAPACITY = 10_000;
     private static final Logger log = LoggerFactory.getLogger(FollowerQueue.class);
 
     private enum State { OPEN, ENDING, DROPPED, DONE }
@@ -32,20 +32,20 @@ final class FollowerQueue<T> implements LogSubscription {
     private final AtomicBoolean delivering = new AtomicBoolean();
     private volatile Iterator<T> earlier;
 
-    FollowerQueue(int capacity, Executor executor, LogFollower<T> follower) {
+    public FollowerQueue(int capacity, Executor executor, LogFollower<T> follower) {
         this.waiting = new LinkedBlockingQueue<>(capacity);
         this.executor = executor;
         this.follower = follower;
     }
 
     /** Starts delivering: first {@code earlierLines}, then what was offered before and after. */
-    void start(List<T> earlierLines) {
+    public void start(List<T> earlierLines) {
         earlier = earlierLines.iterator();
         schedule();
     }
 
     /** Queues a line for the follower, or drops the follower when too many lines wait. Never blocks. */
-    void offer(T line) {
+    public void offer(T line) {
         if (state.get() != State.OPEN) {
             return;
         }
@@ -56,7 +56,7 @@ final class FollowerQueue<T> implements LogSubscription {
     }
 
     /** The log ended: the follower gets {@link LogFollower#ended()} after the lines that wait. */
-    void end() {
+    public void end() {
         state.compareAndSet(State.OPEN, State.ENDING);
         schedule();
     }

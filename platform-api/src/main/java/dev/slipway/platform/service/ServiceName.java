@@ -1,5 +1,7 @@
 package dev.slipway.platform.service;
 
+import dev.slipway.platform.system.InvalidRequestException;
+
 import java.util.regex.Pattern;
 
 /** Service names become host names ({@code <name>.<apps domain>}), so they follow DNS label rules. */
@@ -21,7 +23,7 @@ public final class ServiceName {
     }
 
     /** A name that breaks the rule. */
-    public static class InvalidServiceNameException extends RuntimeException {
+    public static class InvalidServiceNameException extends InvalidRequestException {
 
         InvalidServiceNameException(String name) {
             super("'" + (name == null ? "" : name) + "' is not a valid service name: " + RULE);

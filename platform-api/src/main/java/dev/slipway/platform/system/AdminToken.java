@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class AdminToken {
 
-    static final String FILE_NAME = "admin-token";
+    public static final String FILE_NAME = "admin-token";
     private static final int TOKEN_BYTES = 24;
     private static final Logger log = LoggerFactory.getLogger(AdminToken.class);
 

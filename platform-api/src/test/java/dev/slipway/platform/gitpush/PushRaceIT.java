@@ -13,9 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two teammates push different commits to the same service at once: whatever the order, the
- * deploy branch ends at the commit that runs, and the push that lost is told to fetch and push
- * again rather than silently overwritten or left half deployed.
+ * Two teammates push different commits to the same service at once: the second push, queued
+ * behind the first one's deployment, is refused once the first moved the branch, so the deploy
+ * branch ends at the commit that runs, and the push that lost is told to fetch and push again
+ * rather than silently overwritten or left half deployed.
  */
 class PushRaceIT {
 

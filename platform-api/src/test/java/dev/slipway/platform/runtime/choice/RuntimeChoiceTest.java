@@ -1,4 +1,4 @@
-package dev.slipway.platform.runtime;
+package dev.slipway.platform.runtime.choice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

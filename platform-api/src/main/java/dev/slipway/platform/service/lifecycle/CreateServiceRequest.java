@@ -1,5 +1,7 @@
-package dev.slipway.platform.service;
+package dev.slipway.platform.service.lifecycle;
 
+import dev.slipway.platform.service.S3Settings;
+import dev.slipway.platform.service.ServiceSource;
 import dev.slipway.platform.system.InvalidRequestException;
 import java.util.Arrays;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.slipway.platform.runtime;
+package dev.slipway.platform.runtime.choice;
 
 import dev.slipway.build.image.ImageBuilder;
 import dev.slipway.build.image.docker.DockerClients;
@@ -8,6 +8,10 @@ import dev.slipway.build.plan.BuildPlanner;
 import dev.slipway.build.source.JGitSourceFetcher;
 import dev.slipway.build.source.SourceFetcher;
 import dev.slipway.config.runtime.RuntimeCatalog;
+import dev.slipway.platform.runtime.ArtifactCollector;
+import dev.slipway.platform.runtime.ContainerOutput;
+import dev.slipway.platform.runtime.ContainerRuntime;
+import dev.slipway.platform.runtime.RuntimeProvider;
 import dev.slipway.platform.runtime.docker.DockerRuntimeProvider;
 import dev.slipway.platform.runtime.process.ProcessRuntimeProvider;
 import dev.slipway.platform.system.SlipwayProperties;

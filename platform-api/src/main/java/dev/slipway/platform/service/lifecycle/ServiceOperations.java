@@ -1,4 +1,4 @@
-package dev.slipway.platform.service;
+package dev.slipway.platform.service.lifecycle;
 
 import dev.slipway.platform.deployment.Deployer;
 import dev.slipway.platform.deployment.Deployment;
@@ -9,6 +9,11 @@ import dev.slipway.platform.gitpush.GitRepositories;
 import dev.slipway.platform.logs.AppLogs;
 import dev.slipway.platform.logs.DeploymentLogs;
 import dev.slipway.platform.routing.ServiceRoutes;
+import dev.slipway.platform.service.S3Settings;
+import dev.slipway.platform.service.Service;
+import dev.slipway.platform.service.ServiceRepository;
+import dev.slipway.platform.service.ServiceSource;
+import dev.slipway.platform.service.ServiceStatus;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 

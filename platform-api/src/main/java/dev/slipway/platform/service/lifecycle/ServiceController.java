@@ -1,5 +1,9 @@
-package dev.slipway.platform.service;
+package dev.slipway.platform.service.lifecycle;
 
+import dev.slipway.platform.service.Service;
+import dev.slipway.platform.service.ServiceName;
+import dev.slipway.platform.service.ServiceRepository;
+import dev.slipway.platform.service.ServiceStatus;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;

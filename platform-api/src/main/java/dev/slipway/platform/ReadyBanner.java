@@ -1,6 +1,8 @@
-package dev.slipway.platform.system;
+package dev.slipway.platform;
 
 import dev.slipway.platform.routing.ServiceRoutes;
+import dev.slipway.platform.system.AdminToken;
+import dev.slipway.platform.system.SlipwayProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;

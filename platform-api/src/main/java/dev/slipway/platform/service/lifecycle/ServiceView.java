@@ -1,5 +1,9 @@
-package dev.slipway.platform.service;
+package dev.slipway.platform.service.lifecycle;
 
+import dev.slipway.platform.service.S3Settings;
+import dev.slipway.platform.service.Service;
+import dev.slipway.platform.service.ServiceSource;
+import dev.slipway.platform.service.ServiceStatus;
 import java.time.Instant;
 
 /**

@@ -1,7 +1,12 @@
-package dev.slipway.platform.logs;
+package dev.slipway.platform.deployment;
 
 import dev.slipway.platform.deployment.DeploymentNotFoundException;
 import dev.slipway.platform.deployment.DeploymentRepository;
+import dev.slipway.platform.logs.DeploymentLogs;
+import dev.slipway.platform.logs.EventStreams;
+import dev.slipway.platform.logs.FollowerQueue;
+import dev.slipway.platform.logs.LogFollower;
+import dev.slipway.platform.logs.LogLine;
 import dev.slipway.platform.service.ServiceRepository;
 import java.util.List;
 import java.util.function.Consumer;

@@ -1,4 +1,4 @@
-package dev.slipway.platform.runtime;
+package dev.slipway.platform.runtime.choice;
 
 import dev.slipway.platform.system.SlipwayProperties.RuntimeMode;
 import java.nio.file.Files;
