@@ -59,9 +59,7 @@ class DeploymentExecution {
             refreshQuietly(deployment.serviceId());
             outcome = attempt(deployment, task);
         }
-        var status = outcome.succeeded()
-                ? (rollback ? DeploymentStatus.ROLLBACK_SUCCEEDED : DeploymentStatus.SUCCEEDED)
-                : (rollback ? DeploymentStatus.ROLLBACK_FAILED : DeploymentStatus.FAILED);
+        var status = DeploymentStatus.ended(rollback, outcome.succeeded());
         var finished = finish(deployment, status, outcome.reason());
         // After the end is recorded, so whoever follows the log reads the final status when it closes.
         quietly(() -> logs.close(deployment.id()));
@@ -87,9 +85,7 @@ class DeploymentExecution {
             if (!executing.contains(d.id()) && since.plus(after).isBefore(Instant.now())) {
                 var active = services.findById(d.serviceId()).flatMap(s -> s.activeDeploymentId())
                         .filter(d.id()::equals).isPresent();
-                var status = active ? (d.rollbackOf().isPresent() ? DeploymentStatus.ROLLBACK_SUCCEEDED
-                        : DeploymentStatus.SUCCEEDED) : (d.rollbackOf().isPresent() ? DeploymentStatus.ROLLBACK_FAILED
-                        : DeploymentStatus.FAILED);
+                var status = DeploymentStatus.ended(d.rollbackOf().isPresent(), active);
                 log.warn("Deployment {} was left running with nothing running it; ending it {}", d.id(), status);
                 deployments.finish(d.id(), status, active ? null
                         : "Slipway lost track of this deployment (its end could not be recorded); deploy again.");

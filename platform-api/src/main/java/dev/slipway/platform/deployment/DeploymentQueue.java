@@ -1,5 +1,6 @@
 package dev.slipway.platform.deployment;
 
+import dev.slipway.platform.system.DaemonThreads;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -8,7 +9,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -35,7 +35,7 @@ class DeploymentQueue implements SmartLifecycle {
     private final DeploymentExecution execution;
     private final Map<String, DeploymentTask> tasks = new ConcurrentHashMap<>();
     private final Set<String> executing = ConcurrentHashMap.newKeySet();
-    private final ExecutorService runners = Executors.newCachedThreadPool(named("deploy"));
+    private final ExecutorService runners = Executors.newCachedThreadPool(DaemonThreads.named("deploy-"));
     private final Object signal = new Object();
     private final Object registration = new Object();
     private volatile boolean woken;
@@ -201,14 +201,5 @@ class DeploymentQueue implements SmartLifecycle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static java.util.concurrent.ThreadFactory named(String prefix) {
-        var count = new AtomicInteger();
-        return r -> {
-            var thread = new Thread(r, prefix + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

@@ -44,16 +44,11 @@ class DeploymentRecovery implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         for (var cutOff : deployments.findRunning()) {
-            var rollback = cutOff.rollbackOf().isPresent();
+            // One that moved traffic before it was cut off serves: it succeeded.
             var serving = services.findById(cutOff.serviceId()).flatMap(s -> s.activeDeploymentId())
                     .filter(cutOff.id()::equals).isPresent();
-            if (serving) {
-                deployments.finish(cutOff.id(), rollback ? DeploymentStatus.ROLLBACK_SUCCEEDED : DeploymentStatus.SUCCEEDED,
-                        null);
-            } else {
-                deployments.finish(cutOff.id(), rollback ? DeploymentStatus.ROLLBACK_FAILED : DeploymentStatus.FAILED,
-                        INTERRUPTED);
-            }
+            deployments.finish(cutOff.id(), DeploymentStatus.ended(cutOff.rollbackOf().isPresent(), serving),
+                    serving ? null : INTERRUPTED);
         }
         for (var pending : deployments.findPending()) {
             // A push that came in since this start waits for its deployment; older ones have no pusher left.

@@ -24,4 +24,12 @@ public enum DeploymentStatus {
     public boolean isSuccess() {
         return this == SUCCEEDED || this == ROLLBACK_SUCCEEDED;
     }
+
+    /** How a deployment, or a rollback, ended. */
+    public static DeploymentStatus ended(boolean rollback, boolean succeeded) {
+        if (rollback) {
+            return succeeded ? ROLLBACK_SUCCEEDED : ROLLBACK_FAILED;
+        }
+        return succeeded ? SUCCEEDED : FAILED;
+    }
 }

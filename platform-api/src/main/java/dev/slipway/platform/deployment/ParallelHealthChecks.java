@@ -1,7 +1,8 @@
 package dev.slipway.platform.deployment;
 
+import dev.slipway.platform.system.DaemonThreads;
 import dev.slipway.build.image.Artifact;
-import dev.slipway.platform.instance.Instances;
+import dev.slipway.platform.instance.InstanceLifecycle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,9 +21,9 @@ final class ParallelHealthChecks {
 
     private static final java.time.Duration CHECKS_STOP_WAIT = java.time.Duration.ofSeconds(30);
 
-    private final Instances instances;
+    private final InstanceLifecycle instances;
 
-    ParallelHealthChecks(Instances instances) {
+    ParallelHealthChecks(InstanceLifecycle instances) {
         this.instances = instances;
     }
 
@@ -32,11 +33,7 @@ final class ParallelHealthChecks {
             check(started.get(0), artifact, run, false);
             return;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(started.size(), r -> {
-            var thread = new Thread(r, "health-" + run.id());
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService pool = Executors.newFixedThreadPool(started.size(), DaemonThreads.named("health-" + run.id() + "-"));
         var completion = new ExecutorCompletionService<Void>(pool);
         var futures = new ArrayList<Future<Void>>();
         try {

@@ -1,5 +1,6 @@
 package dev.slipway.platform.deployment;
 
+import dev.slipway.platform.system.DaemonThreads;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -14,11 +15,8 @@ import java.util.function.Supplier;
  */
 final class PhaseDeadline {
 
-    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
-        var thread = new Thread(r, "deployment-deadlines");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private static final ScheduledExecutorService WATCHDOG =
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("deployment-deadlines-"));
 
     private static final int RUNNING = 0;
     private static final int DONE = 1;

@@ -4,7 +4,7 @@ import dev.slipway.build.image.Artifact;
 import dev.slipway.platform.instance.Instance;
 import dev.slipway.platform.instance.InstanceRepository;
 import dev.slipway.platform.instance.InstanceState;
-import dev.slipway.platform.instance.Instances;
+import dev.slipway.platform.instance.InstanceLifecycle;
 import dev.slipway.platform.instance.Supervisor;
 import dev.slipway.platform.runtime.Container;
 import dev.slipway.platform.runtime.ContainerStartException;
@@ -24,12 +24,12 @@ import org.springframework.stereotype.Component;
 @Component
 class Release {
 
-    private final Instances instances;
+    private final InstanceLifecycle instances;
     private final InstanceRepository repository;
     private final Supervisor supervisor;
     private final ServiceRepository services;
 
-    Release(Instances instances, InstanceRepository repository, Supervisor supervisor, ServiceRepository services) {
+    Release(InstanceLifecycle instances, InstanceRepository repository, Supervisor supervisor, ServiceRepository services) {
         this.instances = instances;
         this.repository = repository;
         this.supervisor = supervisor;

@@ -44,7 +44,7 @@ class ServiceStatuses implements InstanceChangeListener {
         var latest = all.stream().findFirst();
         var active = service.activeDeploymentId().flatMap(id -> all.stream().filter(d -> d.id().equals(id)).findFirst());
         var underway = all.stream().filter(d -> !d.status().isFinished()).reduce((newer, older) -> older);
-        var health = active.map(a -> InstanceHealth.of(service.name(), instances.listLive(serviceId).stream()
+        var health = active.map(a -> InstanceHealth.of(service.name(), instances.listNotStopped(serviceId).stream()
                 .filter(i -> i.deploymentId().equals(a.id())).toList(),
                 a.artifact().map(DesiredDeployments::instances).orElse(1), Instant.now()));
         if (underway.isPresent()) {

@@ -26,7 +26,7 @@ class InstanceController {
     @GetMapping("/api/v1/services/{name}/instances")
     List<InstanceView> list(@PathVariable String name, @RequestParam(defaultValue = "false") boolean stopped) {
         var service = services.get(name);
-        var list = stopped ? instances.listAll(service.id(), Supervisor.STOPPED_KEPT) : instances.listLive(service.id());
+        var list = stopped ? instances.listAll(service.id(), Supervisor.STOPPED_KEPT) : instances.listNotStopped(service.id());
         return list.stream().map(InstanceView::of).toList();
     }
 

@@ -19,7 +19,7 @@ import java.util.Optional;
 public record InstanceHealth(int healthy, int desired, Optional<String> problem) {
 
     public static InstanceHealth of(String service, List<Instance> instances, int desired, Instant now) {
-        var live = instances.stream().filter(i -> i.state().isLive()).toList();
+        var live = instances.stream().filter(i -> i.state().isCurrent()).toList();
         var healthy = (int) live.stream().filter(i -> i.state() == InstanceState.HEALTHY).count();
         var worst = live.stream().filter(i -> i.state() != InstanceState.HEALTHY)
                 .max(Comparator.comparingInt(Instance::crashStreak).thenComparing(i -> i.state() != InstanceState.STARTING));

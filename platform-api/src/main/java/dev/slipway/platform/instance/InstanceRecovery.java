@@ -46,7 +46,7 @@ public class InstanceRecovery {
         runtime.list().forEach(c -> running.put(c.id(), c));
         var owned = new HashSet<String>();
         var adopted = new HashMap<Long, List<String>>();
-        for (var instance : repository.listAllLive()) {
+        for (var instance : repository.listAllNotStopped()) {
             instance.containerId().filter(running::containsKey).ifPresent(owned::add);
             var active = desired.of(instance.serviceId())
                     .filter(d -> d.deploymentId().equals(instance.deploymentId())).isPresent();

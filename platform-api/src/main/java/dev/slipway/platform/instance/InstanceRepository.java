@@ -44,7 +44,7 @@ public class InstanceRepository {
     }
 
     /** The service's instances that are not stopped (stopping ones included), oldest first. */
-    public List<Instance> listLive(long serviceId) {
+    public List<Instance> listNotStopped(long serviceId) {
         return jdbc.sql("select " + COLUMNS + " from instances where service_id = ? and state not in ('STOPPED') "
                 + "order by created_at, id").param(serviceId).query(InstanceRepository::map).list();
     }
@@ -72,7 +72,7 @@ public class InstanceRepository {
     }
 
     /** Every instance that is not stopped, of every service. */
-    List<Instance> listAllLive() {
+    List<Instance> listAllNotStopped() {
         return jdbc.sql("select " + COLUMNS + " from instances where state <> 'STOPPED' order by created_at, id")
                 .query(InstanceRepository::map).list();
     }

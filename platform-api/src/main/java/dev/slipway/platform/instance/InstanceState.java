@@ -15,8 +15,8 @@ public enum InstanceState {
     /** Its container ended on its own; taken out of the route, restarted after a backoff. */
     CRASHED;
 
-    /** Whether the instance still counts towards its deployment's instances. */
-    public boolean isLive() {
+    /** Current: not stopping or stopped, so it counts towards its deployment's instances. */
+    public boolean isCurrent() {
         return this != STOPPING && this != STOPPED;
     }
 }

@@ -31,7 +31,7 @@ final class Resync implements Runnable {
         try {
             // Instances first: a container started after this list is not yet on it, so it is never
             // mistaken for the container of an instance that vanished.
-            var live = supervisor.repository().listAllLive();
+            var live = supervisor.repository().listAllNotStopped();
             var running = new HashMap<String, Container>();
             supervisor.runtime().list().forEach(c -> running.put(c.id(), c));
             var owned = new HashSet<String>();

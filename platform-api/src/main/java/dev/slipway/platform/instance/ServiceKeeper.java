@@ -63,7 +63,7 @@ final class ServiceKeeper {
         DesiredState.Desired target = null;
         lock.lock();
         try {
-            var all = supervisor.repository().listLive(serviceId);
+            var all = supervisor.repository().listNotStopped(serviceId);
             for (var instance : all) {
                 if (instance.state() == InstanceState.STOPPING) {
                     supervisor.stopLater(instance, instance.stateReason().orElse("stopping"));
@@ -141,7 +141,7 @@ final class ServiceKeeper {
             if (desired.isEmpty()) {
                 return;
             }
-            var addresses = active(supervisor.repository().listLive(serviceId), desired.get()).stream()
+            var addresses = active(supervisor.repository().listNotStopped(serviceId), desired.get()).stream()
                     .filter(i -> i.state() == InstanceState.HEALTHY)
                     .flatMap(i -> i.address().stream())
                     .toList();
@@ -166,7 +166,7 @@ final class ServiceKeeper {
     }
 
     private static List<Instance> active(List<Instance> all, DesiredState.Desired target) {
-        return all.stream().filter(i -> i.deploymentId().equals(target.deploymentId()) && i.state().isLive()).toList();
+        return all.stream().filter(i -> i.deploymentId().equals(target.deploymentId()) && i.state().isCurrent()).toList();
     }
 
     /** Crashed or unhealthy: out of the route, container removed, restart scheduled after the backoff. */

@@ -6,6 +6,7 @@ import dev.slipway.platform.runtime.Container;
 import dev.slipway.platform.runtime.ContainerExitListener;
 import dev.slipway.platform.runtime.ContainerRuntime;
 import dev.slipway.platform.runtime.ContainerState;
+import dev.slipway.platform.system.DaemonThreads;
 import dev.slipway.platform.system.RestartBackoff;
 import dev.slipway.platform.system.SlipwayProperties;
 import java.time.Duration;
@@ -18,7 +19,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -41,7 +41,7 @@ public class Supervisor implements ContainerExitListener, DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(Supervisor.class);
 
     private final InstanceRepository repository;
-    private final Instances instances;
+    private final InstanceLifecycle instances;
     private final ContainerRuntime runtime;
     private final ServiceRoutes routes;
     private final ServiceEvents events;
@@ -52,10 +52,10 @@ public class Supervisor implements ContainerExitListener, DisposableBean {
     private final Map<Long, ServiceKeeper> keepers = new ConcurrentHashMap<>();
     /** Instances being drained and stopped, by id. */
     private final Map<String, CompletableFuture<Void>> stopping = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(daemon("supervisor"));
-    private final ExecutorService workers = Executors.newCachedThreadPool(daemon("supervisor-work"));
+    private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("supervisor-"));
+    private final ExecutorService workers = Executors.newCachedThreadPool(DaemonThreads.named("supervisor-work-"));
 
-    Supervisor(InstanceRepository repository, Instances instances, ContainerRuntime runtime, ServiceRoutes routes,
+    Supervisor(InstanceRepository repository, InstanceLifecycle instances, ContainerRuntime runtime, ServiceRoutes routes,
                ServiceEvents events, DesiredState desired, InstanceChangeListener listener,
                SlipwayProperties properties) {
         this.repository = repository;
@@ -106,7 +106,7 @@ public class Supervisor implements ContainerExitListener, DisposableBean {
         var keeper = keeper(serviceId);
         var stopped = keeper.exclusively(() -> {
             activate.run();
-            var old = repository.listLive(serviceId).stream().filter(i -> !i.deploymentId().equals(deploymentId)).toList();
+            var old = repository.listNotStopped(serviceId).stream().filter(i -> !i.deploymentId().equals(deploymentId)).toList();
             old.forEach(i -> repository.setState(i.id(), InstanceState.STOPPING, why));
             keeper.publishRoutes();
             return old.stream().map(i -> stopLater(i, why)).toArray(CompletableFuture[]::new);
@@ -155,7 +155,7 @@ public class Supervisor implements ContainerExitListener, DisposableBean {
     public void retire(long serviceId) {
         var keeper = keeper(serviceId);
         var live = keeper.exclusively(() -> {
-            var all = repository.listLive(serviceId);
+            var all = repository.listNotStopped(serviceId);
             all.forEach(i -> repository.setState(i.id(), InstanceState.STOPPING, "service deleted"));
             return all;
         });
@@ -228,7 +228,7 @@ public class Supervisor implements ContainerExitListener, DisposableBean {
         return repository;
     }
 
-    Instances instances() {
+    InstanceLifecycle instances() {
         return instances;
     }
 
@@ -250,14 +250,5 @@ public class Supervisor implements ContainerExitListener, DisposableBean {
 
     RestartBackoff backoff() {
         return backoff;
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        var count = new AtomicInteger();
-        return r -> {
-            var thread = new Thread(r, name + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

@@ -1,5 +1,6 @@
 package dev.slipway.platform.logs;
 
+import dev.slipway.platform.system.DaemonThreads;
 import dev.slipway.platform.runtime.Container;
 import dev.slipway.platform.runtime.ContainerOutput;
 import dev.slipway.platform.system.SlipwayProperties;
@@ -37,9 +38,9 @@ public class AppLogs implements ContainerOutput, AutoCloseable {
     private final JsonMapper json;
     private final int followerCapacity;
     private final Map<String, AppLog> logs = new ConcurrentHashMap<>();
-    private final ExecutorService delivery = Executors.newCachedThreadPool(LogThreads.daemons("app-log-follower-"));
+    private final ExecutorService delivery = Executors.newCachedThreadPool(DaemonThreads.named("app-log-follower-"));
     private final ScheduledExecutorService flusher =
-            Executors.newSingleThreadScheduledExecutor(LogThreads.daemons("app-log-flush-"));
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("app-log-flush-"));
 
     @Autowired
     AppLogs(SlipwayProperties properties, JsonMapper json) {

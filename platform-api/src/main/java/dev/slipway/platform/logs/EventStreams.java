@@ -1,5 +1,6 @@
 package dev.slipway.platform.logs;
 
+import dev.slipway.platform.system.DaemonThreads;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -23,8 +24,8 @@ public class EventStreams implements AutoCloseable {
     static final long KEEP_ALIVE_SECONDS = 15;
 
     private final ScheduledExecutorService keepAlives =
-            Executors.newSingleThreadScheduledExecutor(LogThreads.daemons("log-stream-keep-alive-"));
-    private final ExecutorService delivery = Executors.newCachedThreadPool(LogThreads.daemons("log-stream-"));
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("log-stream-keep-alive-"));
+    private final ExecutorService delivery = Executors.newCachedThreadPool(DaemonThreads.named("log-stream-"));
     private final Set<EventStream> open = ConcurrentHashMap.newKeySet();
 
     /** A new stream, kept alive until it is over. */

@@ -1,5 +1,6 @@
 package dev.slipway.platform.routing;
 
+import dev.slipway.platform.system.DaemonThreads;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,11 +33,8 @@ final class RouterSupervisor implements AutoCloseable {
     private final String bind;
     private final int port;
     private final RouterRestarts backoff = new RouterRestarts();
-    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "slipway-router-supervisor");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService executor =
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("slipway-router-supervisor-"));
     private volatile ProcessHandle current;
     private volatile Instant upSince;
     private volatile boolean closed;

@@ -87,7 +87,7 @@ public final class RunningSlipway implements AutoCloseable {
             var runtime = context.getBean(ContainerRuntime.class);
             var instances = context.getBean(InstanceRepository.class);
             for (var service : context.getBean(ServiceRepository.class).findAll()) {
-                instances.listLive(service.id()).forEach(i -> i.containerId().ifPresent(runtime::stop));
+                instances.listNotStopped(service.id()).forEach(i -> i.containerId().ifPresent(runtime::stop));
             }
         } finally {
             context.close();

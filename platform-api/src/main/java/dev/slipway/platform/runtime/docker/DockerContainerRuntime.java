@@ -14,6 +14,7 @@ import dev.slipway.platform.runtime.ContainerOutput;
 import dev.slipway.platform.runtime.ContainerRuntime;
 import dev.slipway.platform.runtime.ContainerSpec;
 import dev.slipway.platform.runtime.ContainerStartException;
+import dev.slipway.platform.system.DaemonThreads;
 import dev.slipway.platform.runtime.ContainerState;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -53,11 +54,8 @@ public final class DockerContainerRuntime implements ContainerRuntime {
     private final DockerClient docker;
     private final String installation;
     private final Duration stopGrace;
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
-        var thread = new Thread(task, "slipway-docker-watch");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService scheduler =
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("slipway-docker-watch-"));
     private final ContainerWatches watches;
     private final ExitWatcher exits;
     private volatile int hostCpus;

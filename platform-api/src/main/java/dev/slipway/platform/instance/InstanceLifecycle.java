@@ -22,9 +22,9 @@ import org.springframework.stereotype.Component;
  * deployments for new instances and by the supervisor for replacements.
  */
 @Component
-public class Instances {
+public class InstanceLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(Instances.class);
+    private static final Logger log = LoggerFactory.getLogger(InstanceLifecycle.class);
 
     private final InstanceRepository repository;
     private final ContainerRuntime runtime;
@@ -32,7 +32,7 @@ public class Instances {
     private final ServiceRoutes routes;
     private final ServiceEvents events;
 
-    Instances(InstanceRepository repository, ContainerRuntime runtime, ServiceRoutes routes, ServiceEvents events) {
+    InstanceLifecycle(InstanceRepository repository, ContainerRuntime runtime, ServiceRoutes routes, ServiceEvents events) {
         this.repository = repository;
         this.runtime = runtime;
         this.healthCheck = new HealthCheck(runtime);
