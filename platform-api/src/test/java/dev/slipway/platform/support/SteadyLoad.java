@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class SteadyLoad implements AutoCloseable {
 
     private static final int CLIENTS = 4;
+    private static final java.time.Duration FAILURE_PAUSE = java.time.Duration.ofMillis(20);
 
     private final ServiceClient client;
     private final AtomicBoolean running = new AtomicBoolean(true);
@@ -57,7 +58,21 @@ public final class SteadyLoad implements AutoCloseable {
                 }
             } else {
                 failures.add(reply.status() + " " + reply.body());
+                pauseAfterFailure();
             }
+        }
+    }
+
+    /**
+     * A client whose request failed waits a moment before the next, as real clients do: four
+     * clients retrying refused connections in a tight loop would take the machine's CPU from
+     * whatever is coming back (a restarting router), and measure themselves instead of it.
+     */
+    private static void pauseAfterFailure() {
+        try {
+            Thread.sleep(FAILURE_PAUSE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
