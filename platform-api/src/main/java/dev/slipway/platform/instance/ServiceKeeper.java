@@ -10,8 +10,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -33,15 +31,15 @@ final class ServiceKeeper {
     private final long serviceId;
     private final Supervisor supervisor;
     private final ReentrantLock lock = new ReentrantLock();
-    /** Instances with a start or a startup health check under way on a worker. */
-    private final Set<String> busy = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean tickQueued = new AtomicBoolean();
     private final HealthMonitor monitor;
+    private final InstanceStarts starts;
 
     ServiceKeeper(long serviceId, Supervisor supervisor) {
         this.serviceId = serviceId;
         this.supervisor = supervisor;
         this.monitor = new HealthMonitor(supervisor, this);
+        this.starts = new InstanceStarts(supervisor, this);
     }
 
     /** Queues a tick unless one is queued already, so a slow database never piles ticks up. */
@@ -77,22 +75,22 @@ final class ServiceKeeper {
             var active = active(all, target);
             var now = Instant.now();
             for (var instance : active) {
-                if (busy.contains(instance.id())) {
+                if (starts.isBusy(instance.id())) {
                     continue;
                 }
                 switch (instance.state()) {
                     case CRASHED, UNHEALTHY -> {
                         if (instance.nextRestartAt().map(at -> !at.isAfter(now)).orElse(true)) {
-                            launch(instance, target, true);
+                            starts.launch(instance, target, true);
                         }
                     }
-                    case STARTING -> resumeStart(instance, target);
+                    case STARTING -> starts.resume(instance, target);
                     case HEALTHY -> forgetOldCrashes(instance, now);
                     default -> { }
                 }
             }
             for (int missing = target.instances() - active.size(); missing > 0; missing--) {
-                launch(supervisor.instances().create(serviceId, target.deploymentId()), target, false);
+                starts.launch(supervisor.instances().create(serviceId, target.deploymentId()), target, false);
             }
             scaleIn(active, target);
             serving = active;
@@ -162,7 +160,7 @@ final class ServiceKeeper {
     }
 
     boolean isBusy(String instanceId) {
-        return busy.contains(instanceId);
+        return starts.isBusy(instanceId);
     }
 
     private static List<Instance> active(List<Instance> all, DesiredState.Desired target) {
@@ -170,7 +168,7 @@ final class ServiceKeeper {
     }
 
     /** Crashed or unhealthy: out of the route, container removed, restart scheduled after the backoff. */
-    private void fail(Instance instance, InstanceState state, String reason, OptionalInt exitCode, String exitReason) {
+    void fail(Instance instance, InstanceState state, String reason, OptionalInt exitCode, String exitReason) {
         var now = Instant.now();
         var healthySince = instance.state() == InstanceState.HEALTHY ? instance.healthySince() : Optional.<Instant>empty();
         var streak = supervisor.backoff().nextStreak(instance.crashStreak(), healthySince, now);
@@ -189,7 +187,8 @@ final class ServiceKeeper {
         supervisor.tickLater(this, delay);
     }
 
-    private void failQuietly(Instance instance, String reason, ContainerState how) {
+    /** As {@link #fail}, under the lock, for a start that failed on a worker; never throws. */
+    void failQuietly(Instance instance, String reason, ContainerState how) {
         lock.lock();
         try {
             var current = supervisor.repository().find(instance.id()).orElse(instance);
@@ -202,66 +201,6 @@ final class ServiceKeeper {
         } finally {
             lock.unlock();
         }
-    }
-
-    /** Starts a container for the instance on a worker and waits for its health check there. */
-    private void launch(Instance instance, DesiredState.Desired target, boolean restart) {
-        onWorker(instance, () -> {
-            var container = supervisor.instances().start(instance, target.service(), target.artifact(), restart);
-            supervisor.changed(serviceId);
-            awaitHealthy(instance, container, target, restart);
-        });
-    }
-
-    /**
-     * An instance left {@link InstanceState#STARTING} with nobody waiting for it (its start was cut
-     * off by a restart of Slipway): its container is checked again, or, without one, it counts as
-     * crashed and starts afresh.
-     */
-    private void resumeStart(Instance instance, DesiredState.Desired target) {
-        var container = instance.containerId().map(id -> new Container(id, target.service(), instance.deploymentId(),
-                instance.id(), instance.address().orElse("")));
-        if (container.isEmpty()) {
-            fail(instance, InstanceState.CRASHED, "its start was cut off before it had a container",
-                    OptionalInt.empty(), null);
-            return;
-        }
-        onWorker(instance, () -> awaitHealthy(instance, container.get(), target, instance.restarts() > 0));
-    }
-
-    private void awaitHealthy(Instance instance, Container container, DesiredState.Desired target, boolean restart)
-            throws InterruptedException {
-        var unhealthy = supervisor.instances().awaitHealthy(container, target.artifact());
-        if (unhealthy.isPresent()) {
-            failQuietly(instance, unhealthy.get(), supervisor.runtime().state(container.id()));
-            return;
-        }
-        lock.lock();
-        try {
-            if (supervisor.instances().markHealthy(instance, container, restart)) {
-                publishRoutes();
-                supervisor.changed(serviceId);
-            }
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** Runs a start or a check of the instance on a worker; any failure counts as a crash, with backoff. */
-    private void onWorker(Instance instance, Step step) {
-        busy.add(instance.id());
-        supervisor.work(() -> {
-            try {
-                step.run();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (RuntimeException e) {
-                log.warn("Starting instance {} failed: {}", instance.id(), e.toString());
-                failQuietly(instance, "it could not start: " + e.getMessage(), null);
-            } finally {
-                busy.remove(instance.id());
-            }
-        });
     }
 
     private void forgetOldCrashes(Instance instance, Instant now) {
@@ -277,7 +216,7 @@ final class ServiceKeeper {
         if (extra <= 0) {
             return;
         }
-        var victims = new ArrayList<>(active.stream().filter(i -> !busy.contains(i.id()))
+        var victims = new ArrayList<>(active.stream().filter(i -> !starts.isBusy(i.id()))
                 .sorted(Comparator.comparing((Instance i) -> i.state() == InstanceState.HEALTHY)
                         .thenComparing(Instance::createdAt, Comparator.reverseOrder()))
                 .limit(extra).toList());
@@ -289,10 +228,5 @@ final class ServiceKeeper {
     private static String seconds(Duration delay) {
         return delay.toMillis() % 1000 == 0 ? delay.toSeconds() + " s"
                 : String.format(java.util.Locale.ROOT, "%.1f s", delay.toMillis() / 1000.0);
-    }
-
-    /** A step of an instance's start that may wait. */
-    private interface Step {
-        void run() throws InterruptedException;
     }
 }

@@ -74,6 +74,16 @@ public final class ChaosBenchmark {
             slipway.close();
             slipway.stopRouter();
         }
+        deleteTree(home);
+        deleteTree(work);
+    }
+
+    private static void deleteTree(Path root) throws java.io.IOException {
+        try (var paths = Files.walk(root)) {
+            for (var path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 
     private void instanceKill(String runtime, SlipwayProcess slipway) throws Exception {
