@@ -56,8 +56,9 @@ class RuntimeConfiguration {
         var sink = output.getIfAvailable(() -> ContainerOutput.DISCARD);
         var timeout = properties.deployments().buildTimeout();
         RuntimeProvider provider = docker
-                ? new DockerRuntimeProvider(DockerClients.connect(), properties.installationId(), catalog, timeout, sink)
-                : new ProcessRuntimeProvider(properties.buildsDirectory(), properties.processesDirectory(), catalog,
+                ? DockerRuntimeProvider.create(DockerClients.connect(), properties.installationId(), catalog, timeout,
+                        sink)
+                : ProcessRuntimeProvider.create(properties.buildsDirectory(), properties.processesDirectory(), catalog,
                         timeout, buildEnvironment(), sink);
         log.info("Runtime: {} (SLIPWAY_RUNTIME={})", provider.name(), properties.runtime().name().toLowerCase());
         return provider;
