@@ -176,6 +176,14 @@ final class ServiceKeeper {
         if (!supervisor.repository().failed(instance.id(), state, reason, exitCode, exitReason, streak, now.plus(delay))) {
             return; // stopping or stopped meanwhile: nothing to restart
         }
+        var active = supervisor.desired().of(serviceId).filter(d -> d.deploymentId().equals(instance.deploymentId()));
+        if (active.isEmpty()) {
+            // A deployment's new instance, before traffic moved: its deployment reads the exit from the
+            // container and removes it; nothing is restarted.
+            supervisor.events().record(serviceId, EventKind.INSTANCE_CRASHED, "Instance " + instance.id()
+                    + " of a deployment in progress ended: " + reason, instance.deploymentId(), instance.id());
+            return;
+        }
         supervisor.events().record(serviceId, state == InstanceState.CRASHED ? EventKind.INSTANCE_CRASHED
                         : EventKind.INSTANCE_UNHEALTHY, "Instance " + instance.id()
                         + (state == InstanceState.CRASHED ? " crashed: " : " is unhealthy: ") + reason
