@@ -67,11 +67,7 @@ class DeploymentExecution {
                 + deployment.number() + " " + status + (outcome.reason() == null ? "" : ": " + firstLine(outcome.reason())),
                 deployment.id(), null);
         refreshQuietly(deployment.serviceId());
-        try {
-            retention.collect(deployment.serviceId());
-        } catch (RuntimeException e) {
-            log.warn("Could not remove old artifacts of service {}: {}", deployment.serviceId(), e.toString());
-        }
+        retention.collect(deployment.serviceId());
         return finished;
     }
 
@@ -113,7 +109,7 @@ class DeploymentExecution {
                     : sourceBuild.build(run, deployments);
             deployments.recordArtifact(deployment.id(), artifact);
             release.release(run, artifact, task.branch());
-            quietly(() -> run.note("Deployment " + deployment.number() + " succeeded"));
+            run.note("Deployment " + deployment.number() + " succeeded");
             return new Outcome(true, null);
         } catch (DeploymentFailedException e) {
             Thread.interrupted();
@@ -141,10 +137,8 @@ class DeploymentExecution {
 
     private Outcome failed(DeploymentRun run, String unmaskedReason) {
         var reason = run.mask(unmaskedReason);
-        quietly(() -> {
-            run.endPhase();
-            run.record("Deployment " + run.deployment().number() + " failed: " + reason);
-        });
+        run.endPhase();
+        run.record("Deployment " + run.deployment().number() + " failed: " + reason);
         return new Outcome(false, reason);
     }
 

@@ -4,6 +4,7 @@ import dev.slipway.platform.event.EventKind;
 import dev.slipway.platform.event.ServiceEvents;
 import dev.slipway.platform.runtime.Container;
 import dev.slipway.platform.runtime.ContainerRuntime;
+import dev.slipway.platform.runtime.ContainerState;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -98,6 +99,6 @@ public class InstanceRecovery {
         supervisor.instances().stopContainer(instance);
         supervisor.keeper(instance.serviceId()).containerEnded(instance, new Container(id, "", instance.deploymentId(),
                 instance.id(), instance.address().orElse("")), state.running()
-                ? dev.slipway.platform.runtime.ContainerState.ended("not adopted: made by an older Slipway") : state);
+                ? ContainerState.ended("not adopted: made by an older Slipway") : state);
     }
 }

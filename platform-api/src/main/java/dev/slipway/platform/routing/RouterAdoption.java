@@ -1,5 +1,6 @@
 package dev.slipway.platform.routing;
 
+import dev.slipway.platform.system.FreePorts;
 import dev.slipway.platform.system.SlipwayProperties;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -124,8 +125,8 @@ final class RouterAdoption {
 
     /** A port free now on {@code bind}; the router binds it moments later. */
     private static int freePort(String bind) {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(bind))) {
-            return socket.getLocalPort();
+        try {
+            return FreePorts.on(InetAddress.getByName(bind));
         } catch (IOException e) {
             throw new RouterUnavailableException("Cannot find a free port on " + bind + " for the router (" + e
                     + "); set SLIPWAY_ROUTER_PORT and SLIPWAY_ROUTER_CONTROL_PORT.", e);

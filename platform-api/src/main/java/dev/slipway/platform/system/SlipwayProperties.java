@@ -111,14 +111,6 @@ public record SlipwayProperties(
         return home.resolve("logs");
     }
 
-    /**
-     * This installation's id, made once under its home: it tells its Docker containers from those
-     * of other Slipways on the same daemon.
-     */
-    public String installationId() {
-        return GeneratedValue.readOrCreate(home.resolve("installation-id"), 6);
-    }
-
     /** The router process's state file, control token and log. */
     public Path routerDirectory() {
         return home.resolve("router");

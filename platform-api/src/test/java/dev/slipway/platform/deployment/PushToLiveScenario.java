@@ -114,6 +114,13 @@ abstract class PushToLiveScenario {
             assertThat(i.get("deploymentId").asString()).isEqualTo(deployments.get(0).get("id").asString());
             assertThat(i.get("state").asString()).isEqualTo("HEALTHY");
         });
+        var history = api.get("/api/v1/services/hello/instances?stopped=true").json().valueStream().toList();
+        assertThat(history).as("instances with the stopped ones").hasSize(2)
+                .anySatisfy(i -> {
+                    assertThat(i.get("deploymentId").asString()).isEqualTo(deployments.get(1).get("id").asString());
+                    assertThat(i.get("state").asString()).isEqualTo("STOPPED");
+                    assertThat(i.get("reason").asString()).isEqualTo("replaced by deployment 2");
+                });
         var running = slipway.bean(ContainerRuntime.class).list().stream()
                 .filter(c -> c.deploymentId().equals(deployments.get(1).get("id").asString())).toList();
         assertThat(running).as("containers of the replaced deployment").isEmpty();

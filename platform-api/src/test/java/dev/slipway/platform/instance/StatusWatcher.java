@@ -1,7 +1,9 @@
 package dev.slipway.platform.instance;
 
 import dev.slipway.platform.support.SlipwayApi;
+import java.time.Duration;
 import java.util.List;
+import org.awaitility.Awaitility;
 
 /**
  * Reads a service's status reason over and over while a test makes something happen, so a test
@@ -9,19 +11,21 @@ import java.util.List;
  */
 final class StatusWatcher implements AutoCloseable {
 
+    private static final Duration POLL = Duration.ofMillis(25);
+
     private final Thread thread;
     private volatile boolean running = true;
 
     private StatusWatcher(SlipwayApi api, String service, List<String> reasons) {
-        this.thread = new Thread(() -> {
-            while (running) {
-                var answer = api.get("/api/v1/services/" + service);
-                var reason = answer.json().path("statusReason");
-                if (reason.isString() && (reasons.isEmpty() || !reasons.get(reasons.size() - 1).equals(reason.asString()))) {
-                    reasons.add(reason.asString());
-                }
+        // Every 25 ms, as a console refreshing quickly would: often enough to see a reason that
+        // stands for a second, without loading the machine whose timing the test measures.
+        this.thread = new Thread(() -> Awaitility.await().forever().pollInterval(POLL).until(() -> {
+            var reason = api.get("/api/v1/services/" + service).json().path("statusReason");
+            if (reason.isString() && (reasons.isEmpty() || !reasons.get(reasons.size() - 1).equals(reason.asString()))) {
+                reasons.add(reason.asString());
             }
-        }, "status-watcher-" + service);
+            return !running;
+        }), "status-watcher-" + service);
         thread.setDaemon(true);
     }
 

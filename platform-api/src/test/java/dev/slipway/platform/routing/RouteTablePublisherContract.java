@@ -110,11 +110,7 @@ abstract class RouteTablePublisherContract {
     void awaitDrainedWaitsForTheRequestInFlightToARemovedInstance() throws Exception {
         RouteTablePublisher router = publisher();
         TestBackend old = backend("old");
-        router.publish(serving("hello", old));
-        old.hold();
-        CompletableFuture<String> inFlight = CompletableFuture.supplyAsync(() -> AppClient.attempt(router.port(), "hello.localhost"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> old.waiting() == 1);
-        router.publish(serving("hello", backend("new")));
+        CompletableFuture<String> inFlight = holdARequestThenReplace(router, old);
 
         CompletableFuture<Boolean> drained = CompletableFuture.supplyAsync(() -> awaitDrained(router, old, Duration.ofSeconds(30)));
 
@@ -129,11 +125,7 @@ abstract class RouteTablePublisherContract {
     void awaitDrainedGivesUpAfterTheTimeout() throws Exception {
         RouteTablePublisher router = publisher();
         TestBackend old = backend("old");
-        router.publish(serving("hello", old));
-        old.hold();
-        CompletableFuture<String> inFlight = CompletableFuture.supplyAsync(() -> AppClient.attempt(router.port(), "hello.localhost"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> old.waiting() == 1);
-        router.publish(serving("hello", backend("new")));
+        CompletableFuture<String> inFlight = holdARequestThenReplace(router, old);
 
         long began = System.nanoTime();
         boolean drained = router.awaitDrained(old.address(), Duration.ofMillis(500));
@@ -142,6 +134,16 @@ abstract class RouteTablePublisherContract {
         assertThat(Duration.ofNanos(System.nanoTime() - began)).isGreaterThanOrEqualTo(Duration.ofMillis(450));
         old.release();
         assertThat(inFlight.get(30, TimeUnit.SECONDS)).isEqualTo("200 old");
+    }
+
+    /** A request to {@code old} that the instance holds unanswered, then a table that routes to another one. */
+    private CompletableFuture<String> holdARequestThenReplace(RouteTablePublisher router, TestBackend old) {
+        router.publish(serving("hello", old));
+        old.hold();
+        CompletableFuture<String> inFlight = CompletableFuture.supplyAsync(() -> AppClient.attempt(router.port(), "hello.localhost"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> old.waiting() == 1);
+        router.publish(serving("hello", backend("new")));
+        return inFlight;
     }
 
     @Test

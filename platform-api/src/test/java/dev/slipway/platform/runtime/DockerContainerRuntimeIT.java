@@ -47,7 +47,7 @@ class DockerContainerRuntimeIT extends ContainerRuntimeContract {
     static void removeImage() {
         if (clients != null) {
             DockerSupport.removeServices(List.of("contract"), List.of(DEPLOYMENT, "d-answers", "d-port-env", "d-exits",
-                    "d-listed", "d-stopped", "d-limits", "d-oom", "d-cut-off", "d-log", "d-print", "d-closed"));
+                    "d-listed", "d-stopped", "d-limits", "d-oom", "d-cut-off", "d-log", "d-print", "d-closed", "d-installation"));
             clients.close();
         }
     }
@@ -57,6 +57,25 @@ class DockerContainerRuntimeIT extends ContainerRuntimeContract {
     void closeRuntime() {
         if (runtime != null) {
             runtime.close();
+        }
+    }
+
+    @Test
+    void aSlipwayNeverSeesTheContainersOfAnotherOneOnTheSameDaemon() {
+        var ours = new DockerContainerRuntime(clients, "installation-a", DockerContainerRuntime.DEFAULT_STOP_GRACE,
+                ContainerOutput.DISCARD);
+        var theirs = new DockerContainerRuntime(clients, "installation-b", DockerContainerRuntime.DEFAULT_STOP_GRACE,
+                ContainerOutput.DISCARD);
+        var container = theirs.start(new ContainerSpec("contract", "d-installation", "i-installation",
+                helloArtifact("python3 app.py")));
+        try {
+            await().atMost(READY).until(() -> theirs.list().stream().anyMatch(c -> c.id().equals(container.id())));
+            assertThat(ours.list()).as("containers another installation's runtime lists")
+                    .noneMatch(c -> c.id().equals(container.id()));
+        } finally {
+            theirs.stop(container.id());
+            ours.close();
+            theirs.close();
         }
     }
 

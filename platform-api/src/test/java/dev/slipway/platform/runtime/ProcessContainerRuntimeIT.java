@@ -248,12 +248,16 @@ class ProcessContainerRuntimeIT extends ContainerRuntimeContract {
         throw new IllegalStateException("the stand-in Slipway ended without starting the app");
     }
 
-    /** A Slipway in a process of its own: starts the example app, prints its container id and waits. */
+    /**
+     * A Slipway in a process of its own: starts the example app, prints its container id and runs
+     * until it is killed, or until the test that started it goes away (its standard input closes),
+     * so a failed test leaves no stand-in behind.
+     */
     static final class StandIn {
 
         static final String STARTED = "started container ";
 
-        public static void main(String[] args) throws InterruptedException {
+        public static void main(String[] args) throws IOException {
             var runtime = new ProcessContainerRuntime(Path.of(args[0]), ProcessContainerRuntime.DEFAULT_STOP_GRACE,
                     ContainerOutput.DISCARD);
             var container = runtime.start(new ContainerSpec("stand-in", "d-stand-in", "i-stand-in",
@@ -261,7 +265,9 @@ class ProcessContainerRuntimeIT extends ContainerRuntimeContract {
                             8080, Optional.empty(), Map.of("GREETING", "Howdy")))));
             System.out.println(STARTED + container.id());
             System.out.flush();
-            Thread.sleep(Long.MAX_VALUE);
+            while (System.in.read() != -1) {
+                // Nothing is sent; reading only waits for the end of the input.
+            }
         }
     }
 }

@@ -14,6 +14,7 @@ import dev.slipway.platform.runtime.ContainerRuntime;
 import dev.slipway.platform.runtime.RuntimeProvider;
 import dev.slipway.platform.runtime.docker.DockerRuntimeProvider;
 import dev.slipway.platform.runtime.process.ProcessRuntimeProvider;
+import dev.slipway.platform.system.GeneratedValue;
 import dev.slipway.platform.system.SlipwayProperties;
 import java.nio.file.Files;
 import java.util.HashMap;
@@ -35,6 +36,8 @@ class RuntimeConfiguration {
 
     /** An operator's runtime catalog overrides, read from Slipway's home when present. */
     static final String CATALOG_FILE = "runtimes.properties";
+    static final String INSTALLATION_ID_FILE = "installation-id";
+    private static final int INSTALLATION_ID_BYTES = 6;
     private static final Logger log = LoggerFactory.getLogger(RuntimeConfiguration.class);
 
     @Bean
@@ -56,8 +59,8 @@ class RuntimeConfiguration {
         var sink = output.getIfAvailable(() -> ContainerOutput.DISCARD);
         var timeout = properties.deployments().buildTimeout();
         RuntimeProvider provider = docker
-                ? DockerRuntimeProvider.create(DockerClients.connect(), properties.installationId(), catalog, timeout,
-                        sink)
+                ? DockerRuntimeProvider.create(DockerClients.connect(), installationId(properties), catalog,
+                        timeout, sink)
                 : ProcessRuntimeProvider.create(properties.buildsDirectory(), properties.processesDirectory(), catalog,
                         timeout, buildEnvironment(), sink);
         log.info("Runtime: {} (SLIPWAY_RUNTIME={})", provider.name(), properties.runtime().name().toLowerCase());
@@ -77,6 +80,14 @@ class RuntimeConfiguration {
     @Bean
     ArtifactCollector artifactCollector(RuntimeProvider provider) {
         return provider.collector();
+    }
+
+    /**
+     * This installation's id, made once under its home: it tells its Docker containers from those
+     * of other Slipways on the same daemon.
+     */
+    private static String installationId(SlipwayProperties properties) {
+        return GeneratedValue.readOrCreate(properties.home().resolve(INSTALLATION_ID_FILE), INSTALLATION_ID_BYTES);
     }
 
     /** Build commands see Slipway's environment (AWS settings included) but never its own secrets. */

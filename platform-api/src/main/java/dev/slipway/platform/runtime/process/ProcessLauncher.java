@@ -4,10 +4,9 @@ import dev.slipway.build.image.Artifact;
 import dev.slipway.config.NetworkSection;
 import dev.slipway.platform.runtime.ContainerSpec;
 import dev.slipway.platform.runtime.ContainerStartException;
+import dev.slipway.platform.system.FreePorts;
 import java.io.File;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -67,7 +66,7 @@ final class ProcessLauncher {
         int port;
         Process process;
         try {
-            port = freePort();
+            port = FreePorts.onLoopback();
             process = builder(spec, command, appDirectory, stdout, stderr, port).start();
         } catch (IOException e) {
             deleteQuietly(stdout);
@@ -139,9 +138,4 @@ final class ProcessLauncher {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package dev.slipway.platform.system.database;
 
+import dev.slipway.platform.system.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -60,7 +61,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
                 initialise(binaries, user, data, directory);
             }
             stopLeftoverServer(data);
-            int port = freePort();
+            int port = FreePorts.onLoopback();
             var command = new ArrayList<>(user.wrap(List.of(
                     binaries.resolve("bin/postgres").toString(),
                     "-D", data.toString(),
@@ -239,12 +240,6 @@ public final class EmbeddedPostgres implements AutoCloseable {
         Files.writeString(file, password + "\n", StandardCharsets.UTF_8);
         PostgresUser.restrictToOwner(file);
         return password;
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 
     private static int waitFor(Process process) {
