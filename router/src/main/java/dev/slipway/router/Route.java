@@ -17,9 +17,10 @@ import java.util.Objects;
  *                       {@link RouterOptions#requestTimeout()}; at most {@link #MAX_REQUEST_TIMEOUT}
  * @param maxBodySize    the largest request body in bytes; null means the router's
  *                       {@link RouterOptions#maxRequestBodySize()}
+ * @param admission      limits, queue and holding of the route's requests; null means {@link Admission#NONE}
  */
 public record Route(String host, String pathPrefix, List<Target> targets, String service, Duration requestTimeout,
-                    Long maxBodySize) {
+                    Long maxBodySize, Admission admission) {
 
     /** The longest request timeout a route may set. */
     public static final Duration MAX_REQUEST_TIMEOUT = Duration.ofHours(24);
@@ -43,11 +44,18 @@ public record Route(String host, String pathPrefix, List<Target> targets, String
             throw new IllegalArgumentException("Maximum body size " + maxBodySize + " of host '" + host
                     + "' is negative; give a number of bytes, 0 or more");
         }
+        admission = admission == null ? Admission.NONE : admission;
+    }
+
+    /** A route with the router's admission: no limit, no queue. */
+    public Route(String host, String pathPrefix, List<Target> targets, String service, Duration requestTimeout,
+                 Long maxBodySize) {
+        this(host, pathPrefix, targets, service, requestTimeout, maxBodySize, Admission.NONE);
     }
 
     /** A route taking every path of {@code host}, with the router's timeouts and limits. */
     public Route(String host, List<Target> targets) {
-        this(host, PathPrefixes.ROOT, targets, null, null, null);
+        this(host, PathPrefixes.ROOT, targets, null, null, null, Admission.NONE);
     }
 
     /** A route sending every request for {@code host} to one target. */
@@ -56,25 +64,30 @@ public record Route(String host, String pathPrefix, List<Target> targets, String
     }
 
     public Route withPathPrefix(String prefix) {
-        return new Route(host, prefix, targets, service, requestTimeout, maxBodySize);
+        return new Route(host, prefix, targets, service, requestTimeout, maxBodySize, admission);
     }
 
     public Route withTargets(List<Target> routeTargets) {
-        return new Route(host, pathPrefix, routeTargets, service, requestTimeout, maxBodySize);
+        return new Route(host, pathPrefix, routeTargets, service, requestTimeout, maxBodySize, admission);
     }
 
     public Route withService(String name) {
-        return new Route(host, pathPrefix, targets, name, requestTimeout, maxBodySize);
+        return new Route(host, pathPrefix, targets, name, requestTimeout, maxBodySize, admission);
     }
 
     /** A copy with its own request timeout; null returns to the router's. */
     public Route withRequestTimeout(Duration timeout) {
-        return new Route(host, pathPrefix, targets, service, timeout, maxBodySize);
+        return new Route(host, pathPrefix, targets, service, timeout, maxBodySize, admission);
     }
 
     /** A copy with its own maximum request body size in bytes; null returns to the router's. */
     public Route withMaxBodySize(Long bytes) {
-        return new Route(host, pathPrefix, targets, service, requestTimeout, bytes);
+        return new Route(host, pathPrefix, targets, service, requestTimeout, bytes, admission);
+    }
+
+    /** A copy with other admission settings; null returns to {@link Admission#NONE}. */
+    public Route withAdmission(Admission settings) {
+        return new Route(host, pathPrefix, targets, service, requestTimeout, maxBodySize, settings);
     }
 
     /** True when the host is a wildcard such as {@code *.example.com}. */

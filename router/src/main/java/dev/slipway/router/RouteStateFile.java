@@ -29,8 +29,9 @@ import tools.jackson.databind.json.JsonMapper;
  * }</pre>
  *
  * {@code weight} may be left out and then is {@link Target#FULL_WEIGHT}; a route may also carry
- * {@code pathPrefix}, {@code service}, {@code requestTimeout} (e.g. {@code "90s"}) and {@code maxBodySize}
- * (bytes). Unknown fields are errors, so a misspelt field cannot silently drop a route.
+ * {@code pathPrefix}, {@code service}, {@code requestTimeout} (e.g. {@code "90s"}), {@code maxBodySize}
+ * (bytes) and {@code admission} ({@link Admission}'s fields, with {@code queueTimeout} as a duration).
+ * Unknown fields are errors, so a misspelt field cannot silently drop a route.
  */
 public final class RouteStateFile {
 
@@ -80,6 +81,10 @@ public final class RouteStateFile {
             }
             if (route.maxBodySize() != null) {
                 json.put("maxBodySize", route.maxBodySize());
+            }
+            Map<String, Object> admission = AdmissionJson.format(route.admission());
+            if (!admission.isEmpty()) {
+                json.put("admission", admission);
             }
             json.put("targets", targets);
             routes.add(json);

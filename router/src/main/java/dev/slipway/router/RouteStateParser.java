@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class RouteStateParser {
 
     static final String ROUTE_FIELDS =
-            "'host', 'pathPrefix', 'service', 'targets', 'requestTimeout' and 'maxBodySize'";
+            "'host', 'pathPrefix', 'service', 'targets', 'requestTimeout', 'maxBodySize' and 'admission'";
 
     private final JsonParser parser;
     private final String source;
@@ -88,6 +88,7 @@ final class RouteStateParser {
         String service = null;
         Duration requestTimeout = null;
         Long maxBodySize = null;
+        Admission admission = null;
         List<Target> targets = null;
         Set<String> seen = new HashSet<>();
         while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
@@ -103,6 +104,7 @@ final class RouteStateParser {
                 case "service" -> service = checked(string(name), Route::checkService);
                 case "requestTimeout" -> requestTimeout = requestTimeout();
                 case "maxBodySize" -> maxBodySize = maxBodySize();
+                case "admission" -> admission = AdmissionJson.read(this, parser);
                 case "targets" -> targets = targets();
                 default -> throw error(at, "unknown field '" + name + "' in a route; a route has " + ROUTE_FIELDS);
             }
@@ -114,7 +116,7 @@ final class RouteStateParser {
             throw error(start, "route for '" + host + "' has no 'targets'; use [] for a host with no instance");
         }
         try {
-            Route route = new Route(host, pathPrefix, targets, service, requestTimeout, maxBodySize);
+            Route route = new Route(host, pathPrefix, targets, service, requestTimeout, maxBodySize, admission);
             hostLocations.add(hostAt);
             return route;
         } catch (IllegalArgumentException e) {
@@ -224,7 +226,7 @@ final class RouteStateParser {
         return parser.getString();
     }
 
-    private TokenStreamLocation expect(JsonToken actual, JsonToken expected, String problem)
+    TokenStreamLocation expect(JsonToken actual, JsonToken expected, String problem)
             throws InvalidRouteStateException {
         TokenStreamLocation at = parser.currentTokenLocation();
         if (actual != expected) {
@@ -233,13 +235,13 @@ final class RouteStateParser {
         return at;
     }
 
-    private void rejectRepeat(boolean repeated, TokenStreamLocation at, String field) throws InvalidRouteStateException {
+    void rejectRepeat(boolean repeated, TokenStreamLocation at, String field) throws InvalidRouteStateException {
         if (repeated) {
             throw error(at, "'" + field + "' appears twice");
         }
     }
 
-    private InvalidRouteStateException error(TokenStreamLocation at, String problem) {
+    InvalidRouteStateException error(TokenStreamLocation at, String problem) {
         return new InvalidRouteStateException(source, Math.max(1, at.getLineNr()), Math.max(1, at.getColumnNr()), problem);
     }
 }

@@ -137,4 +137,57 @@ class RouteStateFileTest {
                 .isInstanceOf(InvalidRouteStateException.class)
                 .hasMessageContaining("has weight -5");
     }
+
+    @Test
+    void readsBackAdmissionSettingsAndLeavesOutTheirDefaults() throws Exception {
+        RouteTable table = RouteTable.of(List.of(
+                Route.of("hello.localhost", "127.0.0.1:9001").withAdmission(new Admission(100, 200,
+                        Duration.ofSeconds(30), true, "Service hello is paused; resume it to serve requests again")),
+                Route.of("busy.localhost", "127.0.0.1:9002").withAdmission(Admission.NONE.withConcurrencyLimit(4)),
+                Route.of("plain.localhost", "127.0.0.1:9003")));
+        Path file = directory.resolve("routes.json");
+
+        RouteStateFile.write(file, table);
+
+        assertThat(RouteStateFile.read(file)).isEqualTo(table);
+        String json = Files.readString(file);
+        assertThat(json).contains("\"concurrencyLimit\" : 100").contains("\"queueDepth\" : 200")
+                .contains("\"queueTimeout\" : \"30s\"").contains("\"holdWhileEmpty\" : true")
+                .contains("\"unavailableMessage\" : \"Service hello is paused; resume it to serve requests again\"")
+                .contains("\"concurrencyLimit\" : 4");
+        assertThat(json.split("\"admission\"", -1)).as("routes without settings have no admission field").hasSize(3);
+        assertThat(json).doesNotContain("\"queueDepth\" : 0").doesNotContain("holdWhileEmpty\" : false");
+    }
+
+    @Test
+    void readsAnAdmissionObjectWithSomeFields() throws Exception {
+        RouteTable table = RouteStateFile.parse("{\"routes\":[{\"host\":\"a\",\"targets\":[],"
+                + "\"admission\":{\"queueDepth\":5,\"queueTimeout\":90,\"holdWhileEmpty\":true}}]}", "r.json");
+
+        assertThat(table.routes().get(0).admission())
+                .isEqualTo(new Admission(null, 5, Duration.ofSeconds(90), true, null));
+    }
+
+    @Test
+    void reportsInvalidAdmissionFieldsAtTheirValues() {
+        assertThatThrownBy(() -> RouteStateFile.parse(
+                "{\"routes\": [{\"host\": \"a\", \"admission\": {\"queueDept\": 5}, \"targets\": []}]}", "r.json"))
+                .hasMessage("r.json:1:41: unknown field 'queueDept' in 'admission'; it has " + AdmissionJson.FIELDS);
+        assertThatThrownBy(() -> RouteStateFile.parse(
+                "{\"routes\": [{\"host\": \"a\", \"admission\": {\"concurrencyLimit\": 0}, \"targets\": []}]}", "r.json"))
+                .hasMessage("r.json:1:61: 'concurrencyLimit' must be 1 to 2147483647");
+        assertThatThrownBy(() -> RouteStateFile.parse(
+                "{\"routes\": [{\"host\": \"a\", \"admission\": {\"queueTimeout\": \"2h\"}, \"targets\": []}]}", "r.json"))
+                .hasMessage("r.json:1:57: 'queueTimeout' must be more than 0 and at most 1h");
+        assertThatThrownBy(() -> RouteStateFile.parse(
+                "{\"routes\": [{\"host\": \"a\", \"admission\": {\"holdWhileEmpty\": \"yes\"}, \"targets\": []}]}", "r.json"))
+                .hasMessage("r.json:1:59: 'holdWhileEmpty' must be true or false");
+        assertThatThrownBy(() -> RouteStateFile.parse(
+                "{\"routes\": [{\"host\": \"a\", \"admission\": 3, \"targets\": []}]}", "r.json"))
+                .hasMessageStartingWith("r.json:1:41: 'admission' must be an object");
+        assertThatThrownBy(() -> RouteStateFile.parse(
+                "{\"routes\": [{\"host\": \"a\", \"admission\": {\"queueDepth\": 1, \"queueDepth\": 2}, \"targets\": []}]}",
+                "r.json"))
+                .hasMessage("r.json:1:59: 'queueDepth' appears twice");
+    }
 }
