@@ -22,6 +22,8 @@ final class Backend {
     private volatile InetSocketAddress socket;
     private volatile boolean healthy = true;
     private volatile boolean retired;
+    /** The queues of the current table's routes that send to this backend; a freed slot lets them go on. */
+    private volatile RouteQueue[] queues = RouteQueue.NONE;
 
     Backend(String address, InetSocketAddress socket, Backends owner) {
         this.address = address;
@@ -41,10 +43,34 @@ final class Backend {
         inFlight.incrementAndGet();
     }
 
+    /**
+     * Counts a request in flight unless {@code limit} are already: a compare-and-set, so that no two event loops
+     * both take the last slot.
+     */
+    boolean tryIncrement(int limit) {
+        while (true) {
+            int current = inFlight.get();
+            if (current >= limit) {
+                return false;
+            }
+            if (inFlight.compareAndSet(current, current + 1)) {
+                return true;
+            }
+        }
+    }
+
     void decrement() {
         if (inFlight.decrementAndGet() == 0) {
             owner.reachedZero();
         }
+        RouteQueue[] waiting = queues;
+        for (RouteQueue queue : waiting) {
+            queue.pump();
+        }
+    }
+
+    void queues(RouteQueue[] current) {
+        queues = current;
     }
 
     int inFlight() {
@@ -76,6 +102,9 @@ final class Backend {
         if (!healthy) {
             healthy = true;
             LOG.info("Instance {} accepts connections again", address);
+            for (RouteQueue queue : queues) {
+                queue.pump();
+            }
         }
     }
 

@@ -22,7 +22,8 @@ final class Backends {
 
     /**
      * The backends of a new table, reusing those already known so their counts and health carry over, with
-     * each address looked up again. Backends outside {@code addresses} are marked retired.
+     * each address looked up again. Backends outside {@code addresses} are marked retired; every backend forgets
+     * its queues until the new table's are set.
      */
     Map<String, Backend> adopt(Set<String> addresses) {
         Map<String, Backend> adopted = new HashMap<>();
@@ -33,7 +34,10 @@ final class Backends {
             backend.retired(false);
             adopted.put(address, backend);
         }
-        byAddress.forEach((address, backend) -> backend.retired(!addresses.contains(address)));
+        byAddress.forEach((address, backend) -> {
+            backend.retired(!addresses.contains(address));
+            backend.queues(RouteQueue.NONE);
+        });
         return Map.copyOf(adopted);
     }
 

@@ -15,8 +15,8 @@ import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The control API: {@code GET}/{@code PUT /routes}, {@code GET /drained}, {@code GET /metrics} and
- * {@code GET /health}, each behind {@code Authorization: Bearer <token>}. Errors are problem+json.
+ * The control API: {@code GET}/{@code PUT /routes}, {@code GET /drained}, {@code GET /demand}, {@code GET /load},
+ * {@code GET /metrics} and {@code GET /health}, each behind {@code Authorization: Bearer <token>}. Errors are problem+json.
  */
 final class ControlApi implements HttpHandler {
 
@@ -62,8 +62,10 @@ final class ControlApi implements HttpHandler {
                 case "/metrics" -> onlyGet(exchange, method,
                         e -> send(e, 200, PROMETHEUS_TEXT, registry.scrape()));
                 case "/health" -> onlyGet(exchange, method, this::health);
+                case "/demand" -> onlyGet(exchange, method, this::demand);
+                case "/load" -> onlyGet(exchange, method, this::load);
                 default -> problem(exchange, 404, "Not Found",
-                        "No such control endpoint; use /routes, /drained, /metrics or /health.");
+                        "No such control endpoint; use /routes, /drained, /demand, /load, /metrics or /health.");
             }
         }
     }
@@ -123,10 +125,7 @@ final class ControlApi implements HttpHandler {
         Duration timeout;
         try {
             TargetAddress.parse(address == null ? "" : address);
-            timeout = query.containsKey("timeout") ? Durations.parse(query.get("timeout")) : DEFAULT_DRAIN_WAIT;
-            if (timeout.compareTo(MAX_DRAIN_WAIT) > 0) {
-                throw new IllegalArgumentException("'timeout' may be at most " + Durations.format(MAX_DRAIN_WAIT));
-            }
+            timeout = waitTimeout(query);
         } catch (IllegalArgumentException e) {
             problem(exchange, 400, "Bad Request", "Give ?address=host:port&timeout=30s. " + e.getMessage());
             return;
@@ -149,6 +148,57 @@ final class ControlApi implements HttpHandler {
             problem(exchange, 409, "Conflict", result.get("inFlight") + " request(s) or WebSocket(s) still in flight to "
                     + address + " after " + Durations.format(timeout) + ".", result);
         }
+    }
+
+    private void demand(HttpExchange exchange) throws IOException {
+        Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+        long after;
+        Duration timeout;
+        try {
+            after = query.containsKey("after") ? Long.parseLong(query.get("after")) : 0;
+            timeout = waitTimeout(query);
+        } catch (NumberFormatException e) {
+            problem(exchange, 400, "Bad Request", "Give ?after=N&timeout=30s. 'after' must be a whole number, the "
+                    + "generation of the last answer (0 at first).");
+            return;
+        } catch (IllegalArgumentException e) {
+            problem(exchange, 400, "Bad Request", "Give ?after=N&timeout=30s. " + e.getMessage());
+            return;
+        }
+        Demand demand;
+        try {
+            demand = router.awaitDemand(after, timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            problem(exchange, 503, "Service Unavailable", "The router is stopping.");
+            return;
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("generation", demand.generation());
+        result.put("services", demand.services());
+        send(exchange, 200, JSON, JsonMapper.shared().writeValueAsString(result));
+    }
+
+    private void load(HttpExchange exchange) throws IOException {
+        Map<String, Object> services = new LinkedHashMap<>();
+        router.load().forEach((service, load) -> {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("requests", load.requests());
+            json.put("inFlight", load.inFlight());
+            json.put("queued", load.queued());
+            json.put("targets", load.inFlightByTarget());
+            services.put(service, json);
+        });
+        send(exchange, 200, JSON, JsonMapper.shared().writeValueAsString(Map.of("services", services)));
+    }
+
+    /** The {@code timeout} of a waiting call: default {@link #DEFAULT_DRAIN_WAIT}, at most {@link #MAX_DRAIN_WAIT}. */
+    private static Duration waitTimeout(Map<String, String> query) {
+        Duration timeout = query.containsKey("timeout") ? Durations.parse(query.get("timeout")) : DEFAULT_DRAIN_WAIT;
+        if (timeout.compareTo(MAX_DRAIN_WAIT) > 0) {
+            throw new IllegalArgumentException("'timeout' may be at most " + Durations.format(MAX_DRAIN_WAIT));
+        }
+        return timeout;
     }
 
     private void health(HttpExchange exchange) throws IOException {

@@ -40,6 +40,8 @@ final class Exchange implements ChannelFutureListener {
     private Failover failover;
     /** Null until the router answers itself. */
     private ExchangeReplies replies;
+    /** Non-null while the request waits in its route's queue. */
+    private ExchangeWait wait;
     private boolean webSocket;
     private long requestBodyBytes;
 
@@ -97,21 +99,110 @@ final class Exchange implements ChannelFutureListener {
         routeTo(entry);
     }
 
-    /** Picks a healthy target not yet failed, counts the request against it and sends the request there. */
+    /**
+     * Picks a healthy target not yet failed, counts the request against it and sends the request there. On a
+     * route with admission settings a new request may instead wait in the route's queue: behind others already
+     * waiting, for a free slot, or for a target while the route has none.
+     */
     void routeTo(RouteEntry entry) {
         List<Backend> failed = failover == null ? List.of() : failover.failed;
-        Backend backend = entry == null ? null : entry.pick(loop.index, failed);
-        if (backend == null) {
+        RouteQueue queue = entry == null || !failed.isEmpty() ? null : entry.queue;
+        Backend backend = entry == null || (queue != null && queue.size() > 0) ? null : entry.acquire(loop.index, failed);
+        if (backend != null) {
+            send(backend);
+        } else if (queue == null || !startWaiting(entry, queue)) {
             replies().noTarget(entry, !failed.isEmpty());
-            return;
         }
-        record.count(backend);
+    }
+
+    private void send(Backend backend) {
+        record.holds(backend);
         if (webSocket) {
             // A connection that may become a tunnel is never taken from, nor returned to, the pool.
             upstream.reopen(backend);
         } else {
             upstream.open(backend);
         }
+    }
+
+    /**
+     * Puts the request in its route's queue, or answers 429 (503 while the route holds) when the queue is full.
+     *
+     * @return false when the request may not wait: the route has no healthy target, or none at all and does not
+     *         hold
+     */
+    private boolean startWaiting(RouteEntry entry, RouteQueue queue) {
+        boolean holding = !entry.hasWeightedTarget();
+        if (holding ? !entry.admission.holdWhileEmpty() : !entry.hasHealthyTarget()) {
+            return false;
+        }
+        ExchangeWait next = new ExchangeWait(this, queue, holding);
+        wait = next;
+        if (!queue.offer(next, entry.admission.queueDepth())) {
+            wait = null;
+            replies().notAdmitted(holding, entry.admission.queueDepth(), null);
+            return true;
+        }
+        record.waitStarted();
+        upstream.hold();
+        timer.queued(entry.admission.queueTimeout().toNanos());
+        if (holding) {
+            loop.state.queues.held();
+        }
+        inbound.updateReading();
+        return true;
+    }
+
+    /**
+     * The queue let the request go, on this loop: to {@code backend}, whose slot it took for the request, or, when
+     * null, to wherever the current table routes it. A request that gave up meanwhile hands the slot back.
+     */
+    void admitted(ExchangeWait granted, Backend backend) {
+        if (granted != wait || finished) {
+            if (backend != null) {
+                backend.decrement();
+            }
+            return;
+        }
+        wait = null;
+        record.waitEnded();
+        if (!client.isActive()) {
+            if (backend != null) {
+                backend.decrement();
+            }
+            abort();
+            return;
+        }
+        timer.startRequest(System.nanoTime(), record.route.requestTimeoutNanos);
+        if (backend == null) {
+            routeTo(currentEntry());
+        } else {
+            send(backend);
+        }
+        upstream.flush();
+        inbound.updateReading();
+    }
+
+    /** The request waited its route's queue timeout: 429, or 503 when the route holds for a service starting. */
+    void queueTimedOut() {
+        ExchangeWait current = wait;
+        if (current == null) {
+            return;
+        }
+        int waiting = current.queue.size();
+        if (!current.queue.remove(current)) {
+            return;
+        }
+        wait = null;
+        RouteEntry entry = current.queue.entry();
+        boolean holding = entry == null ? current.holding : !entry.hasWeightedTarget();
+        replies().notAdmitted(holding, waiting, record.route.admission.queueTimeout());
+    }
+
+    /** The request's route in the current table: once a publish returned, no request goes to a removed target. */
+    RouteEntry currentEntry() {
+        String hostHeader = request.headers().get(HttpHeaderNames.HOST);
+        return hostHeader == null ? null : loop.routes().find(hostHeader, request.uri());
     }
 
     void onConnectFailed(Backend backend, Throwable cause) {
@@ -321,6 +412,10 @@ final class Exchange implements ChannelFutureListener {
             return;
         }
         finished = true;
+        if (wait != null) {
+            wait.queue.remove(wait);
+            wait = null;
+        }
         timer.cancel();
         upstream.close();
         record.uncount();
@@ -342,7 +437,7 @@ final class Exchange implements ChannelFutureListener {
 
     /** True while the exchange can take more of the request body from the client. */
     boolean wantsRequestContent() {
-        return !requestComplete && !upstream.connecting() && upstream.writable();
+        return !requestComplete && wait == null && !upstream.connecting() && upstream.writable();
     }
 
     void updateClientReading() {

@@ -10,6 +10,7 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
+import java.time.Duration;
 
 /** The answers the router gives an exchange itself, instead of an instance's: errors and {@code 100 Continue}. */
 final class ExchangeReplies {
@@ -81,11 +82,33 @@ final class ExchangeReplies {
         if (triedAndFailed || entry == null) {
             error(HttpResponseStatus.BAD_GATEWAY, "No instance of the service at host '" + host + "' could be reached.");
         } else if (!entry.hasWeightedTarget()) {
-            error(HttpResponseStatus.SERVICE_UNAVAILABLE, "The service at host '" + host
+            String message = entry.admission.unavailableMessage();
+            error(HttpResponseStatus.SERVICE_UNAVAILABLE, message != null ? message : "The service at host '" + host
                     + "' has no instance taking requests.", retryAfterSeconds());
         } else {
             error(HttpResponseStatus.SERVICE_UNAVAILABLE, "No instance of the service at host '" + host
                     + "' is healthy right now.", retryAfterSeconds());
+        }
+    }
+
+    /**
+     * The request could not wait, or waited too long, for its route: 429 when the route's instances are all busy,
+     * 503 when the route holds requests while its service starts and none started in time.
+     *
+     * @param holding whether the route has no weighted target
+     * @param waiting the requests waiting for the route when this one gave up
+     * @param waited  how long this one waited, or null when the queue was full
+     */
+    void notAdmitted(boolean holding, int waiting, Duration waited) {
+        String host = host();
+        String why = waited == null ? "the queue is full" : "no instance took the request within "
+                + Durations.describe(waited);
+        if (holding) {
+            error(HttpResponseStatus.SERVICE_UNAVAILABLE, "The service at host '" + host + "' is starting; " + why
+                    + " (" + waiting + " request(s) waiting). Retry shortly.", retryAfterSeconds());
+        } else {
+            error(HttpResponseStatus.TOO_MANY_REQUESTS, "The service at host '" + host + "' is at capacity; " + why
+                    + " (" + waiting + " request(s) waiting). Retry shortly.", 1);
         }
     }
 

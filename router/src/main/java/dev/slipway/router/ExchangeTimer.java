@@ -6,7 +6,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one timer of an exchange, in one of three modes. Until the response head arrives it bounds the wait
+ * The one timer of an exchange, in one of four modes. While the request waits in its route's queue it bounds the
+ * wait by the route's queue timeout. Until the response head arrives it bounds the wait
  * by the route's request timeout (then 504, or 408 if the client is the one not sending). Once the response
  * has started it only bounds silence: when nothing moved either way for the stream idle timeout, both
  * connections close, so a long stream or server-sent events run as long as they keep moving. After the
@@ -27,6 +28,7 @@ final class ExchangeTimer implements Runnable {
     private static final int REQUEST = 1;
     private static final int STREAM = 2;
     private static final int DISCARD = 3;
+    private static final int QUEUE = 4;
 
     private final Exchange exchange;
     private final long streamIdleTimeout;
@@ -42,8 +44,19 @@ final class ExchangeTimer implements Runnable {
     }
 
     void startRequest(long timeoutNanos) {
+        startRequest(exchange.record.startNanos, timeoutNanos);
+    }
+
+    /** Bounds the wait for the response head from {@code from} on: a request that waited in a queue starts late. */
+    void startRequest(long from, long timeoutNanos) {
         mode = REQUEST;
-        arm(exchange.record.startNanos, timeoutNanos);
+        arm(from, timeoutNanos);
+    }
+
+    /** The request waits in its route's queue, at most {@code timeoutNanos}. */
+    void queued(long timeoutNanos) {
+        mode = QUEUE;
+        arm(System.nanoTime(), timeoutNanos);
     }
 
     /** The response head went out: from now on only silence counts. */
@@ -94,6 +107,7 @@ final class ExchangeTimer implements Runnable {
                 }
             }
             case DISCARD -> exchange.abort();
+            case QUEUE -> exchange.queueTimedOut();
             default -> {
             }
         }

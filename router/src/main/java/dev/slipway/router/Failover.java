@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
  * Where an exchange goes after a target failed it. A refused or timed-out connection marks the target
  * unhealthy and moves the request to another target: nothing was sent, so any method may move. A connection
  * that closed before answering is retried once, only for an idempotent request none of whose body went out:
- * on a new connection to the same instance when the dead one came from the pool, else on another instance.
+ * on a new connection to the same instance when the dead one came from the pool, else on another instance. On a
+ * route with a concurrency limit the other instance must have a free slot; a retry never waits in the queue.
  * Made on the first failure only, so an exchange that never fails allocates none of this.
  */
 final class Failover {
@@ -33,7 +34,7 @@ final class Failover {
             exchange.loop.probe(backend);
         }
         failed.add(backend);
-        exchange.routeTo(currentEntry());
+        exchange.routeTo(exchange.currentEntry());
         // Outside the client's read, so nothing else flushes a request sent over a pooled connection.
         exchange.flushUpstream();
     }
@@ -52,21 +53,15 @@ final class Failover {
         Backend next = exchange.record.counted();
         if (!pooled) {
             failed.add(next);
-            RouteEntry entry = currentEntry();
-            next = entry == null ? null : entry.pick(exchange.loop.index, failed);
+            RouteEntry entry = exchange.currentEntry();
+            next = entry == null ? null : entry.acquire(exchange.loop.index, failed);
             if (next == null) {
                 return false;
             }
-            exchange.record.count(next);
+            exchange.record.holds(next);
         }
         LOG.debug("Retrying {} {} on {}", exchange.request.method(), exchange.request.uri(), next);
         exchange.resend(next);
         return true;
-    }
-
-    /** The request's route in the current table: once a publish returned, no request goes to a removed target. */
-    private RouteEntry currentEntry() {
-        String hostHeader = exchange.request.headers().get(HttpHeaderNames.HOST);
-        return hostHeader == null ? null : exchange.loop.routes().find(hostHeader, exchange.request.uri());
     }
 }

@@ -3,8 +3,8 @@ package dev.slipway.router;
 import io.netty.handler.codec.http.HttpHeaderNames;
 
 /**
- * What one exchange counts and records: its place in its target's in-flight count, its service's metrics and
- * its access log line. The in-flight count is held from routing until the response is written (a WebSocket
+ * What one exchange counts and records: its place in its target's in-flight count, its service's counts and
+ * metrics and its access log line. The in-flight count is held from routing until the response is written (a WebSocket
  * hands it to its tunnel); metrics and the log line are written once, when the exchange ends.
  */
 final class RequestRecord {
@@ -19,6 +19,8 @@ final class RequestRecord {
     private Backend counted;
     private String target;
     private boolean recorded;
+    /** True while the request waits in its route's queue, when it does not count in its service's in-flight. */
+    private boolean waiting;
 
     RequestRecord(Exchange exchange) {
         this.exchange = exchange;
@@ -26,17 +28,30 @@ final class RequestRecord {
 
     void routed(RouteEntry entry) {
         route = entry;
-        if (entry.metrics != null) {
-            entry.metrics.started(exchange.loop.index);
-        }
+        entry.counts.started(exchange.loop.index);
     }
 
-    /** Counts the request in flight to {@code backend}, instead of the backend it counted against before. */
-    void count(Backend backend) {
+    /** The request began to wait in its route's queue: its service no longer counts it in flight. */
+    void waitStarted() {
+        waiting = true;
+        route.counts.inFlight(exchange.loop.index, -1);
+    }
+
+    /** The request left the queue to be sent: in flight again. */
+    void waitEnded() {
+        waiting = false;
+        route.counts.inFlight(exchange.loop.index, 1);
+    }
+
+    /**
+     * Holds the in-flight count that {@link RouteEntry#acquire} took on {@code backend} for this request, giving up
+     * the one it held before.
+     */
+    void holds(Backend backend) {
         if (backend == counted) {
+            backend.decrement();
             return;
         }
-        backend.increment();
         uncount();
         counted = backend;
         target = backend.address;
@@ -60,9 +75,13 @@ final class RequestRecord {
             return;
         }
         recorded = true;
-        if (route != null && route.metrics != null) {
-            route.metrics.responded(exchange.loop, status, System.nanoTime() - startNanos);
-            route.metrics.ended(exchange.loop.index);
+        if (route != null) {
+            if (route.metrics != null) {
+                route.metrics.responded(exchange.loop, status, System.nanoTime() - startNanos);
+            }
+            if (!waiting) {
+                route.counts.inFlight(exchange.loop.index, -1);
+            }
         }
         log();
     }
@@ -83,9 +102,7 @@ final class RequestRecord {
 
     void tunnelClosed(long bytesToClient) {
         responseBytes = bytesToClient;
-        if (route.metrics != null) {
-            route.metrics.ended(exchange.loop.index);
-        }
+        route.counts.inFlight(exchange.loop.index, -1);
         log();
     }
 

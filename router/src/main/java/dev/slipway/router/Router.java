@@ -142,7 +142,8 @@ public final class Router implements AutoCloseable {
      * <p>Returns once every event loop has seen the new table. From then on no new request goes to a
      * target absent from {@code table}, and every request still bound for an old target is counted in
      * {@link #inFlight}. Idle upstream connections to targets no longer in the table are closed. Host names
-     * in target addresses are looked up here, on the calling thread.
+     * in target addresses are looked up here, on the calling thread. Requests waiting in route queues are looked
+     * at again: those of a route that now has targets (with free slots) are sent, oldest first.
      *
      * @throws IllegalStateException when the router is closed or the caller is one of its event loops
      */
@@ -158,7 +159,7 @@ public final class Router implements AutoCloseable {
                             + "call it from another thread, not from a request handler");
                 }
             }
-            RoutingSnapshot next = RoutingSnapshot.build(table, state.backends, state.metrics, state.options);
+            RoutingSnapshot next = RoutingSnapshot.build(table, state);
             state.routes(next);
             List<Future<?>> seen = new ArrayList<>(loops.size());
             for (LoopContext loop : loops) {
@@ -168,6 +169,7 @@ public final class Router implements AutoCloseable {
                 future.awaitUninterruptibly();
             }
             state.backends.forgetIdle(table.addresses());
+            state.queues.published();
         }
         LOG.info("Published {} route(s)", table.routes().size());
     }
@@ -192,6 +194,31 @@ public final class Router implements AutoCloseable {
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(timeout, "timeout");
         return state.backends.awaitZero(address, timeout);
+    }
+
+    /**
+     * Waits for demand for services without instances, for a control plane thread (never an event loop). Returns
+     * at once when the demand generation is already above {@code after}, else when a request starts waiting on a
+     * route that holds while it has no target with weight above 0 ({@link Admission#holdWhileEmpty()}), or when
+     * {@code timeout} passes.
+     *
+     * @param after   the generation last seen; 0 at first
+     * @param timeout the longest wait
+     * @return the generation now and the services with requests waiting for an instance now (empty after a
+     *         timeout with nothing waiting)
+     */
+    public Demand awaitDemand(long after, Duration timeout) throws InterruptedException {
+        Objects.requireNonNull(timeout, "timeout");
+        return state.queues.awaitDemand(after, timeout);
+    }
+
+    /**
+     * The load of every service of the current table, by service name, services without requests included: the
+     * requests routed to it, those in flight and waiting now, and those in flight to each target. Cheap enough to
+     * read every second; works without a meter registry.
+     */
+    public Map<String, ServiceLoad> load() {
+        return ServiceLoads.of(state.routes());
     }
 
     /** Client connections open now. */

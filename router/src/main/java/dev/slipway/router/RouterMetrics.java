@@ -24,6 +24,7 @@ final class RouterMetrics implements AutoCloseable {
     static final String LATENCY = "slipway.router.request.latency";
     static final String CONCURRENCY = "slipway.router.concurrency";
     static final String ACTIVE_INSTANCES = "slipway.router.active.instances";
+    static final String QUEUED = "slipway.router.queued.requests";
     static final String CONNECTIONS = "slipway.router.client.connections";
     static final String SERVICE_TAG = "service";
     /**
@@ -49,9 +50,10 @@ final class RouterMetrics implements AutoCloseable {
                         .description("Open client connections").strongReference(true).register(registry);
     }
 
-    /** The meters of a service, created on first use; null when metrics are off. */
-    ServiceMetrics service(String name) {
-        return registry == null ? null : services.computeIfAbsent(name, key -> new ServiceMetrics(registry, key, eventLoops));
+    /** The meters of a service, created on first use over its {@code counts}; null when metrics are off. */
+    ServiceMetrics service(String name, ServiceCounts counts) {
+        return registry == null ? null
+                : services.computeIfAbsent(name, key -> new ServiceMetrics(registry, key, eventLoops, counts));
     }
 
     /** Removes the meters of services no longer routed. Requests still under way record into detached meters. */

@@ -21,15 +21,15 @@ final class ServiceMetrics {
     private static final int STATUS_2XX = 1;
     private static final int STATUS_4XX = 2;
     private static final int STATUS_5XX = 3;
-    private static final int CONCURRENCY = 4;
 
     private final LoopCounters counts;
     private final Timer latency;
     private volatile RouteEntry[] entries = new RouteEntry[0];
     private final List<Meter> meters;
 
-    ServiceMetrics(MeterRegistry registry, String service, int eventLoops) {
-        counts = new LoopCounters(eventLoops, CONCURRENCY + 1);
+    /** The meters of {@code service}; its concurrency is read from {@code load}, which counts without metrics too. */
+    ServiceMetrics(MeterRegistry registry, String service, int eventLoops, ServiceCounts load) {
+        counts = new LoopCounters(eventLoops, STATUS_5XX + 1);
         Tags tags = Tags.of(RouterMetrics.SERVICE_TAG, service);
         Meter requests = counter(registry, RouterMetrics.REQUESTS, "Requests the router finished for the service",
                 tags, REQUESTS);
@@ -42,21 +42,20 @@ final class ServiceMetrics {
                 .tags(tags)
                 .serviceLevelObjectives(RouterMetrics.LATENCY_BUCKETS)
                 .register(registry);
-        Gauge concurrent = Gauge.builder(RouterMetrics.CONCURRENCY, counts, c -> c.sum(CONCURRENCY))
+        Gauge concurrent = Gauge.builder(RouterMetrics.CONCURRENCY, load, ServiceCounts::inFlight)
                 .description("Requests and WebSockets in flight").tags(tags).strongReference(true).register(registry);
+        Gauge queued = Gauge.builder(RouterMetrics.QUEUED, this, ServiceMetrics::queued)
+                .description("Requests waiting in the service's route queues").tags(tags)
+                .strongReference(true).register(registry);
         Gauge active = Gauge.builder(RouterMetrics.ACTIVE_INSTANCES, this, ServiceMetrics::activeInstances)
                 .description("Targets with weight above 0 that accept connections").tags(tags)
                 .strongReference(true).register(registry);
-        meters = List.of(requests, status2xx, status4xx, status5xx, latency, concurrent, active);
+        meters = List.of(requests, status2xx, status4xx, status5xx, latency, concurrent, active, queued);
     }
 
     private Meter counter(MeterRegistry registry, String name, String description, Tags tags, int counter) {
         return FunctionCounter.builder(name, counts, c -> c.sum(counter)).description(description).tags(tags)
                 .register(registry);
-    }
-
-    void started(int loop) {
-        counts.add(loop, CONCURRENCY, 1);
     }
 
     /** Counts a request and its response status (0 when none was sent) and latency, once {@code loop} gets to it. */
@@ -82,10 +81,6 @@ final class ServiceMetrics {
         counts.add(loop, REQUESTS, 1);
     }
 
-    void ended(int loop) {
-        counts.add(loop, CONCURRENCY, -1);
-    }
-
     /** The service's routes in the current table, for {@link #activeInstances}. */
     void entries(RouteEntry[] current) {
         entries = current;
@@ -93,6 +88,10 @@ final class ServiceMetrics {
 
     double activeInstances() {
         return RouteEntry.activeBackends(entries);
+    }
+
+    double queued() {
+        return RouteEntry.queued(entries);
     }
 
     List<Meter> meters() {

@@ -23,6 +23,8 @@ final class UpstreamLink {
     private UpstreamHandler handler;
     private boolean reused;
     private boolean connecting;
+    /** The request waits in its route's queue: body parts are kept until it is sent. */
+    private boolean holding;
     /** Identifies the latest connection attempt, so a late result of an abandoned one is discarded. */
     private int attempt;
     private ArrayDeque<HttpContent> pending;
@@ -38,6 +40,7 @@ final class UpstreamLink {
     /** Sends the request to {@code target}, over an idle pooled connection when there is one. */
     void open(Backend target) {
         backend = target;
+        holding = false;
         Channel pooled = loop.pool.acquire(target.address);
         if (pooled != null) {
             // Runs while the client's read is handled; the flush at the end of that read sends head and body together.
@@ -53,6 +56,7 @@ final class UpstreamLink {
      */
     void reopen(Backend target) {
         backend = target;
+        holding = false;
         if (requestSent) {
             requestSent = false;
             enqueue(LastHttpContent.EMPTY_LAST_CONTENT);
@@ -100,9 +104,17 @@ final class UpstreamLink {
         exchange.updateClientReading();
     }
 
-    /** Sends part of the request body, or queues it while connecting; false when no connection will take it. */
+    /** Keeps the body parts that arrive from now on until the request is sent ({@link #open}, {@link #reopen}). */
+    void hold() {
+        holding = true;
+    }
+
+    /**
+     * Sends part of the request body, or queues it while connecting or holding; false when no connection will
+     * take it.
+     */
     boolean offer(HttpContent content) {
-        if (connecting) {
+        if (connecting || holding) {
             enqueue(content);
             return true;
         }
@@ -163,6 +175,7 @@ final class UpstreamLink {
     void close() {
         release(false);
         connecting = false;
+        holding = false;
         if (pending != null) {
             HttpContent content;
             while ((content = pending.poll()) != null) {

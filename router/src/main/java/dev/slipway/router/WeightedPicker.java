@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * Smooth weighted round robin. Each pick adds every eligible target's weight to its running score, takes the
  * highest score and subtracts the total, which spreads a 3:1 split as a, a, b, a rather than a, a, a, b.
- * Eligible means weight above 0, healthy and not excluded. Scores belong to one event loop, so nothing locks.
+ * Eligible means weight above 0, healthy, not excluded and, on a route with a concurrency limit, below it. Scores belong to one event loop, so nothing locks.
  */
 final class WeightedPicker {
 
@@ -17,12 +17,20 @@ final class WeightedPicker {
         if (backends.length == 1) {
             return eligible(backends[0], weights[0], excluded) ? 0 : -1;
         }
+        return pick(backends, weights, score, excluded, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Like {@link #pick(Backend[], int[], int[], List)}, also skipping backends with {@code limit} requests in
+     * flight ({@link Integer#MAX_VALUE}: no limit).
+     */
+    static int pick(Backend[] backends, int[] weights, int[] score, List<Backend> excluded, int limit) {
         int total = 0;
         int best = -1;
         for (int i = 0; i < backends.length; i++) {
             int weight = weights[i];
             Backend backend = backends[i];
-            if (!eligible(backend, weight, excluded)) {
+            if (!eligible(backend, weight, excluded) || (limit != Integer.MAX_VALUE && backend.inFlight() >= limit)) {
                 continue;
             }
             score[i] += weight;

@@ -163,6 +163,41 @@ class ControlApiIT {
         assertThat(control("GET", "/nothing", "Bearer " + TOKEN, null).statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void longPollsForDemandAndReportsTheLoadOfEveryService() throws Exception {
+        Path state = directory.resolve("routes.json");
+        standalone = launch(state);
+        control("PUT", "/routes", "Bearer " + TOKEN, "{\"routes\": ["
+                + "{\"host\": \"hello.localhost\", \"service\": \"hello\", \"targets\": [],"
+                + " \"admission\": {\"holdWhileEmpty\": true, \"queueDepth\": 5, \"queueTimeout\": \"30s\"}},"
+                + "{\"host\": \"app.localhost\", \"service\": \"app\", \"targets\": [{\"address\": \"" + first.address() + "\"}]}]}");
+        assertThat(TestClient.get(standalone.port(), "app.localhost").body()).isEqualTo("first");
+        CompletableFuture<HttpResponse<String>> demand = CompletableFuture.supplyAsync(() -> unchecked(() ->
+                control("GET", "/demand?after=0&timeout=20s", "Bearer " + TOKEN, null)));
+
+        CompletableFuture<HttpResponse<String>> held = TestClient.HTTP.sendAsync(
+                TestClient.request(standalone.port(), "hello.localhost", "/").build(), HttpResponse.BodyHandlers.ofString());
+
+        HttpResponse<String> woken = demand.get(2, TimeUnit.SECONDS);
+        assertThat(woken.statusCode()).isEqualTo(200);
+        assertThat(woken.body()).isEqualTo("{\"generation\":1,\"services\":[\"hello\"]}");
+        assertThat(held).isNotDone();
+        HttpResponse<String> load = control("GET", "/load", "Bearer " + TOKEN, null);
+        assertThat(load.statusCode()).isEqualTo(200);
+        assertThat(load.body()).isEqualTo("{\"services\":{"
+                + "\"hello\":{\"requests\":1,\"inFlight\":0,\"queued\":1,\"targets\":{}},"
+                + "\"app\":{\"requests\":1,\"inFlight\":0,\"queued\":0,\"targets\":{\"" + first.address() + "\":0}}}}");
+
+        control("PUT", "/routes", "Bearer " + TOKEN, "{\"routes\": [{\"host\": \"hello.localhost\", \"service\": \"hello\","
+                + " \"targets\": [{\"address\": \"" + first.address() + "\"}], \"admission\": {\"holdWhileEmpty\": true}}]}");
+        assertThat(held.get(10, TimeUnit.SECONDS).body()).isEqualTo("first");
+        assertThat(control("GET", "/demand?after=1&timeout=10ms", "Bearer " + TOKEN, null).body())
+                .isEqualTo("{\"generation\":1,\"services\":[]}");
+        assertThat(control("GET", "/demand?after=x", "Bearer " + TOKEN, null).statusCode()).isEqualTo(400);
+        assertThat(control("GET", "/demand?timeout=2h", "Bearer " + TOKEN, null).statusCode()).isEqualTo(400);
+        assertThat(control("POST", "/load", "Bearer " + TOKEN, "").statusCode()).isEqualTo(405);
+    }
+
     private StandaloneRouter launch(Path state) throws StandaloneRouter.LaunchException {
         return StandaloneRouter.launch(new String[] {"--port", "0", "--state", state.toString(), "--control-port", "0",
                 "--access-log", "off"}, Map.of(StandaloneOptions.TOKEN_VARIABLE, TOKEN), POLL);

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 class MetricsBatchTest {
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private final ServiceMetrics hello = new ServiceMetrics(registry, "hello", 1);
-    private final ServiceMetrics other = new ServiceMetrics(registry, "other", 1);
+    private final ServiceMetrics hello = new ServiceMetrics(registry, "hello", 1, new ServiceCounts(1));
+    private final ServiceMetrics other = new ServiceMetrics(registry, "other", 1, new ServiceCounts(1));
     /** The event loop's task queue, run by hand. */
     private final Queue<Runnable> tasks = new ArrayDeque<>();
     private final MetricsBatch batch = new MetricsBatch(tasks::add, 0);

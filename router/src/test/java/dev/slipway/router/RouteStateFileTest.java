@@ -184,10 +184,10 @@ class RouteStateFileTest {
                 .hasMessage("r.json:1:59: 'holdWhileEmpty' must be true or false");
         assertThatThrownBy(() -> RouteStateFile.parse(
                 "{\"routes\": [{\"host\": \"a\", \"admission\": 3, \"targets\": []}]}", "r.json"))
-                .hasMessageStartingWith("r.json:1:41: 'admission' must be an object");
+                .hasMessageStartingWith("r.json:1:40: 'admission' must be an object");
         assertThatThrownBy(() -> RouteStateFile.parse(
                 "{\"routes\": [{\"host\": \"a\", \"admission\": {\"queueDepth\": 1, \"queueDepth\": 2}, \"targets\": []}]}",
                 "r.json"))
-                .hasMessage("r.json:1:59: 'queueDepth' appears twice");
+                .hasMessage("r.json:1:58: 'queueDepth' appears twice");
     }
 }
