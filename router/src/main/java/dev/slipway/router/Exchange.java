@@ -401,9 +401,18 @@ final class Exchange implements ChannelFutureListener {
         }
     }
 
-    /** Closes the upstream side before the router answers itself. */
+    /** Leaves the queue and closes the upstream side before the router answers itself. */
     void dropUpstream() {
+        leaveQueue();
         upstream.close();
+    }
+
+    /** Takes a waiting request out of its route's queue; a slot granted meanwhile is handed back in {@link #admitted}. */
+    private void leaveQueue() {
+        if (wait != null) {
+            wait.queue.remove(wait);
+            wait = null;
+        }
     }
 
     /** Gives up: closes both connections. The client sees a broken response rather than a wrong one. */
@@ -412,10 +421,7 @@ final class Exchange implements ChannelFutureListener {
             return;
         }
         finished = true;
-        if (wait != null) {
-            wait.queue.remove(wait);
-            wait = null;
-        }
+        leaveQueue();
         timer.cancel();
         upstream.close();
         record.uncount();
