@@ -55,7 +55,8 @@ final class Keys {
         allowed.put(SLIPWAY, List.of("health-check", "scaling", "instance", "request-timeout"));
         allowed.put(HEALTH_CHECK, List.of("protocol", "path", "interval", "timeout", "healthy-threshold",
                 "unhealthy-threshold", "grace-period"));
-        allowed.put(SCALING, List.of("max-concurrency", "min-instances", "max-instances"));
+        allowed.put(SCALING, List.of("max-concurrency", "min-instances", "max-instances", "hard-limit",
+                "stable-window", "scale-to-zero-after"));
         allowed.put(INSTANCE, List.of("cpu", "memory"));
         return Collections.unmodifiableMap(allowed);
     }

@@ -104,7 +104,14 @@ final class SlipwayReader {
                 problems.error(at, Keys.SCALING + ".min-instances", ExtensionMessages.minAboveMax(min, max));
                 return ScalingSettings.defaults();
             }
-            return new ScalingSettings(concurrency, min, max);
+            var hardLimit = map.get("hard-limit").flatMap(e -> fields.integer(e, Keys.SCALING + ".hard-limit",
+                    "a valid number of requests", 1, ScalingSettings.HIGHEST_HARD_LIMIT, "hard-limit: 1")).orElse(0);
+            var stableWindow = integer(map, Keys.SCALING, "stable-window", "a valid window in seconds", 1,
+                    ScalingSettings.HIGHEST_STABLE_WINDOW_SECONDS, ScalingSettings.DEFAULT_STABLE_WINDOW_SECONDS);
+            var toZero = integer(map, Keys.SCALING, "scale-to-zero-after", "a valid idle time in seconds", 1,
+                    ScalingSettings.HIGHEST_SCALE_TO_ZERO_AFTER_SECONDS,
+                    ScalingSettings.DEFAULT_SCALE_TO_ZERO_AFTER_SECONDS);
+            return new ScalingSettings(concurrency, min, max, hardLimit, stableWindow, toZero);
         });
     }
 

@@ -168,6 +168,37 @@ class ExtensionsTest {
     }
 
     @Test
+    void readsTheAutoscalersOwnSettingsAndReportsThemOutOfRange() {
+        var read = parse(MINIMAL + """
+                slipway:
+                  scaling:
+                    min-instances: 0
+                    hard-limit: 1
+                    stable-window: 10
+                    scale-to-zero-after: 30
+                """).config().orElseThrow().slipway().scaling();
+
+        assertThat(read).isEqualTo(new ScalingSettings(100, 0, 25, 1, 10, 30));
+        assertThat(read.scaleToZeroAfter()).isEqualTo(java.time.Duration.ofSeconds(30));
+        assertThat(SlipwaySection.defaults().scaling().hardLimit()).isZero();
+        assertThat(SlipwaySection.defaults().scaling().stableWindow()).isEqualTo(java.time.Duration.ofSeconds(60));
+        assertThat(SlipwaySection.defaults().scaling().scaleToZeroAfter()).isEqualTo(java.time.Duration.ofMinutes(5));
+        assertThat(problems(MINIMAL + """
+                slipway:
+                  scaling:
+                    hard-limit: 0
+                    stable-window: 0
+                    scale-to-zero-after: 90000
+                """)).containsExactly(
+                "apprunner.yaml:11:17: error: slipway.scaling.hard-limit: \"0\" is not a valid number of requests; "
+                        + "use an integer from 1 to 1000, e.g. hard-limit: 1",
+                "apprunner.yaml:12:20: error: slipway.scaling.stable-window: \"0\" is not a valid window in seconds; "
+                        + "use an integer from 1 to 3600, e.g. stable-window: 60",
+                "apprunner.yaml:13:26: error: slipway.scaling.scale-to-zero-after: \"90000\" is not a valid idle "
+                        + "time in seconds; use an integer from 1 to 86400, e.g. scale-to-zero-after: 300");
+    }
+
+    @Test
     void readsCpuAndMemoryAsAppRunnerWritesThem() {
         assertThat(instance("cpu: 256\n    memory: 512")).isEqualTo(new InstanceSettings(250, 512));
         assertThat(instance("cpu: \"0.25 vCPU\"\n    memory: 0.5 GB")).isEqualTo(new InstanceSettings(250, 512));
