@@ -1,6 +1,7 @@
 package dev.slipway.platform.deployment;
 
 import dev.slipway.platform.instance.InstanceRecovery;
+import dev.slipway.platform.scaling.Autoscaler;
 import dev.slipway.platform.runtime.ContainerRuntime;
 import dev.slipway.platform.service.ServiceRepository;
 import org.slf4j.Logger;
@@ -30,9 +31,11 @@ class DeploymentRecovery implements ApplicationRunner {
     private final DeploymentQueue queue;
     private final ServiceStatuses statuses;
     private final ContainerRuntime runtime;
+    private final Autoscaler autoscaler;
 
     DeploymentRecovery(ServiceRepository services, DeploymentRepository deployments, InstanceRecovery instances,
-                       DeploymentQueue queue, ServiceStatuses statuses, ContainerRuntime runtime) {
+                       DeploymentQueue queue, ServiceStatuses statuses, ContainerRuntime runtime, Autoscaler autoscaler) {
+        this.autoscaler = autoscaler;
         this.services = services;
         this.deployments = deployments;
         this.instances = instances;
@@ -57,6 +60,7 @@ class DeploymentRecovery implements ApplicationRunner {
             }
         }
         instances.recover();
+        autoscaler.start();
         var all = services.findAll();
         all.forEach(s -> statuses.refresh(s.id()));
         queue.start();

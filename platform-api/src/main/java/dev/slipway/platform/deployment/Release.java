@@ -8,6 +8,8 @@ import dev.slipway.platform.instance.InstanceLifecycle;
 import dev.slipway.platform.instance.Supervisor;
 import dev.slipway.platform.runtime.Container;
 import dev.slipway.platform.runtime.ContainerStartException;
+import dev.slipway.platform.scaling.Autoscaler;
+import dev.slipway.platform.scaling.Scaling;
 import dev.slipway.platform.service.ServiceRepository;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,7 +21,8 @@ import org.springframework.stereotype.Component;
  * Puts an artifact into service without dropping a request: start all the instances it should
  * run, wait until every one is healthy, move traffic to them (equally), let requests to the old
  * instances finish, then stop those. Until traffic moves, a failure stops the new instances and
- * leaves the old ones serving.
+ * leaves the old ones serving. It starts as many instances as the service runs now (at least one,
+ * within its scaling settings); a paused service's deployment starts none and serves once resumed.
  */
 @Component
 class Release {
@@ -28,21 +31,36 @@ class Release {
     private final InstanceRepository repository;
     private final Supervisor supervisor;
     private final ServiceRepository services;
+    private final Autoscaler autoscaler;
 
-    Release(InstanceLifecycle instances, InstanceRepository repository, Supervisor supervisor, ServiceRepository services) {
+    Release(InstanceLifecycle instances, InstanceRepository repository, Supervisor supervisor, ServiceRepository services,
+            Autoscaler autoscaler) {
         this.instances = instances;
         this.repository = repository;
         this.supervisor = supervisor;
         this.services = services;
+        this.autoscaler = autoscaler;
     }
 
     /** @throws DeploymentFailedException when an instance does not start or never gets healthy */
     void release(DeploymentRun run, Artifact artifact, BranchUpdate branch) throws InterruptedException {
+        var service = services.findById(run.service().id()).orElse(run.service());
+        var count = autoscaler.forNewDeployment(service.id(), Scaling.of(artifact.run().scaling(), service.scaling()),
+                service.paused());
+        if (count == 0) {
+            run.note("Service " + service.name() + " is paused: this deployment serves once it is resumed (POST "
+                    + "/api/v1/services/" + service.name() + "/resume); no instance starts now.");
+            run.commitToSwitch();
+            branch.apply();
+            supervisor.switchActive(service.id(), run.id(), "replaced by deployment " + run.deployment().number(),
+                    () -> services.activate(service.id(), run.id()));
+            return;
+        }
         var created = new ArrayList<Instance>();
         var started = new ArrayList<Started>();
         try {
             run.enter(DeploymentPhase.STARTING);
-            for (int i = 0; i < DesiredDeployments.instances(artifact); i++) {
+            for (int i = 0; i < count; i++) {
                 var instance = instances.create(run.service().id(), run.id());
                 created.add(instance);
                 started.add(new Started(instance, instances.start(instance, run.service().name(), artifact, false)));

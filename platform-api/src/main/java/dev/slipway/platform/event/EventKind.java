@@ -16,7 +16,11 @@ public enum EventKind {
     INSTANCE_CRASHED,
     INSTANCE_REPLACED,
     INSTANCE_STOPPED,
-    SLIPWAY_RESTARTED;
+    SLIPWAY_RESTARTED,
+    SERVICE_SCALED,
+    SERVICE_PAUSED,
+    SERVICE_RESUMED,
+    SERVICE_SCALING_CHANGED;
 
     /** {@code instance.crashed}: the first word is what the event is about. */
     public String wireName() {

@@ -1,6 +1,7 @@
 package dev.slipway.platform.instance;
 
 import dev.slipway.build.image.Artifact;
+import dev.slipway.platform.routing.AdmissionPolicy;
 import java.util.Optional;
 
 /**
@@ -15,8 +16,10 @@ public interface DesiredState {
     /**
      * @param service      the service's name
      * @param deploymentId its active deployment
-     * @param instances    how many instances run it (at least 1)
+     * @param instances    how many instances run it; 0 when scaled to zero or paused
+     * @param admission    how the router admits its requests
      */
-    record Desired(String service, String deploymentId, int deploymentNumber, Artifact artifact, int instances) {
+    record Desired(String service, String deploymentId, int deploymentNumber, Artifact artifact, int instances,
+                   AdmissionPolicy admission) {
     }
 }

@@ -143,7 +143,8 @@ final class ServiceKeeper {
                     .filter(i -> i.state() == InstanceState.HEALTHY)
                     .flatMap(i -> i.address().stream())
                     .toList();
-            supervisor.routes().route(desired.get().service(), addresses, desired.get().artifact().run().requestTimeout());
+            supervisor.routes().route(desired.get().service(), addresses, desired.get().artifact().run().requestTimeout(),
+                    desired.get().admission());
         } finally {
             lock.unlock();
         }

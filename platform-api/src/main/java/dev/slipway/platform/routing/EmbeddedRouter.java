@@ -14,6 +14,8 @@ import java.net.UnknownHostException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,6 +78,20 @@ final class EmbeddedRouter implements RouteTablePublisher {
     @Override
     public boolean awaitDrained(String address, Duration timeout) throws InterruptedException {
         return router.awaitDrained(address, timeout);
+    }
+
+    @Override
+    public Map<String, ServiceTraffic> traffic() {
+        var traffic = new HashMap<String, ServiceTraffic>();
+        router.load().forEach((service, load) ->
+                traffic.put(service, new ServiceTraffic(load.requests(), load.inFlight(), load.queued())));
+        return traffic;
+    }
+
+    @Override
+    public Demand awaitDemand(long after, Duration timeout) throws InterruptedException {
+        var demand = router.awaitDemand(after, timeout);
+        return new Demand(demand.generation(), demand.services());
     }
 
     @Override

@@ -2,10 +2,12 @@ package dev.slipway.platform.routing;
 
 import dev.slipway.router.RouteTable;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * The router that serves Slipway's apps, as the control plane sees it: it takes complete route
- * snapshots and says when an address has drained. Implementations: the router inside Slipway's
+ * snapshots, says when an address has drained, how busy each service is and when requests wait for a
+ * service scaled to zero. Implementations: the router inside Slipway's
  * process ({@link EmbeddedRouter}) and the router as its own OS process, reached through its
  * control API and state file ({@link RouterProcess}); both pass {@code RouteTablePublisherContract}.
  */
@@ -36,6 +38,21 @@ public interface RouteTablePublisher extends AutoCloseable {
      * @return true when drained
      */
     boolean awaitDrained(String address, Duration timeout) throws InterruptedException;
+
+    /**
+     * Every routed service's requests now, by service name; empty while a router process is down (a
+     * restarted router counts from 0 again).
+     */
+    Map<String, ServiceTraffic> traffic();
+
+    /**
+     * Waits until a request starts waiting for a service without instances, after {@code after} (a
+     * {@link Demand#generation()}; 0 the first time), at most {@code timeout}. Returns at once when
+     * newer ones came meanwhile.
+     *
+     * @return the newest generation, and the services with requests waiting for an instance now
+     */
+    Demand awaitDemand(long after, Duration timeout) throws InterruptedException;
 
     /** The router's per-service metrics in Prometheus' text format (see docs/router.md). */
     String metrics();

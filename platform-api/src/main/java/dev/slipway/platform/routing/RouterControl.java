@@ -11,6 +11,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.OptionalInt;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -72,6 +75,28 @@ final class RouterControl {
             throw new IllegalArgumentException("The router cannot wait for '" + address + "': " + response.body());
         }
         return response.statusCode() == 200;
+    }
+
+    /** {@code GET /load}: every routed service's requests now. */
+    Map<String, ServiceTraffic> load() throws IOException {
+        var services = JsonMapper.shared().readTree(call(request("/load", CALL_TIMEOUT).GET(), 200).body())
+                .required("services");
+        var traffic = new HashMap<String, ServiceTraffic>();
+        for (var entry : services.properties()) {
+            var load = entry.getValue();
+            traffic.put(entry.getKey(), new ServiceTraffic(load.required("requests").asLong(),
+                    load.required("inFlight").asInt(), load.required("queued").asInt()));
+        }
+        return traffic;
+    }
+
+    /** {@code GET /demand}: waits for requests waiting for a service without instances, after {@code after}. */
+    Demand demand(long after, Duration timeout) throws IOException {
+        var path = "/demand?after=" + after + "&timeout=" + Math.max(1, timeout.toMillis()) + "ms";
+        var body = JsonMapper.shared().readTree(call(request(path, timeout.plus(DRAIN_ANSWER_SLACK)).GET(), 200).body());
+        var services = new HashSet<String>();
+        body.required("services").forEach(name -> services.add(name.asString()));
+        return new Demand(body.required("generation").asLong(), services);
     }
 
     /** The router's metrics in Prometheus' text format. */

@@ -132,6 +132,32 @@ public final class RouterProcess implements RouteTablePublisher {
     }
 
     @Override
+    public Map<String, ServiceTraffic> traffic() {
+        try {
+            return control.load();
+        } catch (IOException e) {
+            return Map.of();
+        }
+    }
+
+    /** Asks the router; while it is down, asks again until the timeout. */
+    @Override
+    public Demand awaitDemand(long after, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Duration remaining = Duration.ofNanos(deadline - System.nanoTime());
+            if (remaining.isNegative() || remaining.isZero()) {
+                return new Demand(after, java.util.Set.of());
+            }
+            try {
+                return control.demand(after, remaining);
+            } catch (IOException e) {
+                Thread.sleep(Math.max(1, Math.min(RETRY_INTERVAL.toMillis(), remaining.toMillis())));
+            }
+        }
+    }
+
+    @Override
     public String metrics() {
         try {
             return control.metrics();

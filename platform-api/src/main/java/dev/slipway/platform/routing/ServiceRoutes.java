@@ -40,12 +40,14 @@ public class ServiceRoutes {
     }
 
     /**
-     * Sends the service's new requests to these addresses, equally; none: 503 until there are.
-     * Waits at most {@code requestTimeout} for an instance to start answering. Returns once the
-     * router follows; does nothing when the route is unchanged.
+     * Sends the service's new requests to these addresses, equally; none: 503 until there are, or,
+     * as {@code admission} says, requests wait for one. Waits at most {@code requestTimeout} for an
+     * instance to start answering. Returns once the router follows; does nothing when the route is
+     * unchanged.
      */
-    public synchronized void route(String service, List<String> addresses, Duration requestTimeout) {
-        var route = routeOf(service, addresses, requestTimeout);
+    public synchronized void route(String service, List<String> addresses, Duration requestTimeout,
+                                   AdmissionPolicy admission) {
+        var route = routeOf(service, addresses, requestTimeout).withAdmission(admission.toRouter());
         if (!route.equals(routes.get(service)) || unpublished) {
             routes.put(service, route);
             publish();
@@ -70,6 +72,16 @@ public class ServiceRoutes {
     public synchronized List<String> addresses(String service) {
         var route = routes.get(service);
         return route == null ? List.of() : route.targets().stream().map(Target::address).toList();
+    }
+
+    /** Every routed service's requests now, by name; empty while the router is down. */
+    public Map<String, ServiceTraffic> traffic() {
+        return publisher.traffic();
+    }
+
+    /** See {@link RouteTablePublisher#awaitDemand}. */
+    public Demand awaitDemand(long after, Duration timeout) throws InterruptedException {
+        return publisher.awaitDemand(after, timeout);
     }
 
     /** Waits until requests in flight to an instance that no longer gets traffic have finished. */

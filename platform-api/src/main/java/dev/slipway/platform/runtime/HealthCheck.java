@@ -15,14 +15,19 @@ import java.util.Optional;
  * Decides when a new instance is healthy, with App Runner's settings: TCP (the port accepts a
  * connection) or HTTP (the path answers 2xx), a healthy and an unhealthy threshold of consecutive
  * checks one interval apart, and Slipway's grace period during which failures do not count.
- * Until the first check passes, the instance is probed far more often than once an interval, so a
- * quick app is live within milliseconds; failures still count at most once an interval. Gives up
+ * Until the first check passes, the instance is probed far more often than once an interval (every
+ * 10 ms in its first second, then every 100 ms), so a quick app is live within milliseconds; failures still count at most once an interval. Gives up
  * at once when the instance stops.
  */
 public final class HealthCheck {
 
     /** How often a starting instance is probed before its first passing check. */
     static final Duration STARTUP_PROBE_INTERVAL = Duration.ofMillis(100);
+    /**
+     * How often in its first second: most apps are up within it, and a request waiting for a service
+     * woken from zero is answered as soon as its instance is.
+     */
+    static final Duration FIRST_SECOND_PROBE_INTERVAL = Duration.ofMillis(10);
     private static final int LOG_LINES = 20;
 
     private final ContainerRuntime runtime;
@@ -81,7 +86,7 @@ public final class HealthCheck {
                             + lastLines(container));
                 }
             }
-            Thread.sleep(STARTUP_PROBE_INTERVAL.toMillis());
+            Thread.sleep((now - started < 1_000_000_000L ? FIRST_SECOND_PROBE_INTERVAL : STARTUP_PROBE_INTERVAL).toMillis());
         }
     }
 

@@ -15,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class ServiceRepository {
 
     private static final String COLUMNS = "id, name, source_type, source_url, source_branch, source_directory, "
-            + "source_image, status, status_reason, active_deployment_id, s3, created_at, updated_at";
+            + "source_image, status, status_reason, active_deployment_id, s3, scaling, paused, created_at, updated_at";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -66,10 +66,27 @@ public class ServiceRepository {
                 .params(status.name(), reason, id).update();
     }
 
+    /** Makes the deployment the one that serves; a paused service keeps its status. */
     public void activate(long id, String deploymentId) {
-        jdbc.sql("update services set active_deployment_id = ?, status = ?, status_reason = null, "
-                        + "updated_at = now() where id = ?")
+        jdbc.sql("update services set active_deployment_id = ?, status = case when paused then status else ? end, "
+                        + "status_reason = case when paused then status_reason end, updated_at = now() where id = ?")
                 .params(deploymentId, ServiceStatus.RUNNING.name(), id).update();
+    }
+
+    /** Stores the scaling settings given through the API. */
+    public void updateScaling(long id, ScalingOverrides scaling) {
+        jdbc.sql("update services set scaling = ?::jsonb, updated_at = now() where id = ?")
+                .params(scaling.isEmpty() ? null : json.writeValueAsString(scaling), id).update();
+    }
+
+    /**
+     * Pauses or resumes the service.
+     *
+     * @return false when it already was
+     */
+    public boolean updatePaused(long id, boolean paused) {
+        return jdbc.sql("update services set paused = ?, updated_at = now() where id = ? and paused <> ?")
+                .params(paused, id, paused).update() == 1;
     }
 
     public void delete(long id) {
@@ -87,7 +104,9 @@ public class ServiceRepository {
                 Optional.ofNullable(rs.getString("status_reason")),
                 Optional.ofNullable(rs.getString("active_deployment_id")),
                 Optional.ofNullable(rs.getString("s3")).map(s -> json.readValue(s, S3Settings.class)),
-                instant(rs, "created_at"), instant(rs, "updated_at"));
+                Optional.ofNullable(rs.getString("scaling")).map(s -> json.readValue(s, ScalingOverrides.class))
+                        .orElse(ScalingOverrides.NONE),
+                rs.getBoolean("paused"), instant(rs, "created_at"), instant(rs, "updated_at"));
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

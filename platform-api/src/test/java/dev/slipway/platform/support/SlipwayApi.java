@@ -66,6 +66,13 @@ public final class SlipwayApi {
                 .POST(HttpRequest.BodyPublishers.ofString(body)), token);
     }
 
+    /** A PATCH with a JSON body given as text. */
+    public Answer patch(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)), token);
+    }
+
     public Answer delete(String path) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).DELETE(), token);
     }

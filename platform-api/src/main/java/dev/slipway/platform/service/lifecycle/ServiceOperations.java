@@ -9,6 +9,8 @@ import dev.slipway.platform.gitpush.GitRepositories;
 import dev.slipway.platform.logs.AppLogs;
 import dev.slipway.platform.logs.DeploymentLogs;
 import dev.slipway.platform.routing.ServiceRoutes;
+import dev.slipway.platform.scaling.Autoscaler;
+import dev.slipway.platform.scaling.ScaledServices;
 import dev.slipway.platform.service.S3Settings;
 import dev.slipway.platform.service.Service;
 import dev.slipway.platform.service.ServiceRepository;
@@ -28,9 +30,14 @@ class ServiceOperations {
     private final DeploymentRepository deployments;
     private final DeploymentLogs logs;
     private final AppLogs appLogs;
+    private final ScaledServices scaled;
+    private final Autoscaler autoscaler;
 
     ServiceOperations(ServiceRepository services, GitRepositories repositories, Deployer deployer,
-                      ServiceRoutes routes, DeploymentRepository deployments, DeploymentLogs logs, AppLogs appLogs) {
+                      ServiceRoutes routes, DeploymentRepository deployments, DeploymentLogs logs, AppLogs appLogs,
+                      ScaledServices scaled, Autoscaler autoscaler) {
+        this.scaled = scaled;
+        this.autoscaler = autoscaler;
         this.services = services;
         this.repositories = repositories;
         this.deployer = deployer;
@@ -66,5 +73,10 @@ class ServiceOperations {
 
     String url(String service) {
         return routes.url(service);
+    }
+
+    ServiceView.ScalingView scaling(Service service) {
+        var desired = service.paused() ? Integer.valueOf(0) : autoscaler.current(service.id()).orElse(null);
+        return ServiceView.ScalingView.of(scaled.scalingOf(service), desired);
     }
 }

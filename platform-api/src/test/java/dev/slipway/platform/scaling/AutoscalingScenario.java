@@ -1,0 +1,209 @@
+package dev.slipway.platform.scaling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.slipway.platform.support.AppRepository;
+import dev.slipway.platform.support.BusyClients;
+import dev.slipway.platform.support.RawWebSocket;
+import dev.slipway.platform.support.RunningSlipway;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What a user of autoscaling sees, on a real app that reports how busy each instance is: load
+ * beyond max-concurrency brings a second instance that takes requests, and when the load goes the
+ * service scales back after its stable window without failing a request; a service with
+ * min-instances 0 stops its last instance when idle and the next request (HTTP or WebSocket) still
+ * succeeds; a paused service answers 503 and runs nothing until resumed; beyond max-size ×
+ * max-concurrency requests get 429 with Retry-After while no instance takes more than its limit.
+ * Each runtime runs it.
+ */
+abstract class AutoscalingScenario {
+
+    static final Duration DEPLOY = Duration.ofMinutes(3);
+
+    @TempDir
+    Path home;
+
+    @TempDir
+    Path work;
+
+    final Set<String> deploymentIds = new HashSet<>();
+    RunningSlipway slipway;
+
+    /** {@code process} or {@code docker}. */
+    abstract String runtime();
+
+    /** Removes what the test's deployments left behind outside Slipway's home (images). */
+    void removeLeftovers(Set<String> deploymentIds) {
+    }
+
+    @AfterEach
+    void stopSlipway() {
+        if (slipway != null) {
+            for (var service : slipway.api().get("/api/v1/services").json().valueStream().toList()) {
+                slipway.api().deployments(service.get("name").asString())
+                        .forEach(d -> deploymentIds.add(d.get("id").asString()));
+            }
+            slipway.close();
+            removeLeftovers(deploymentIds);
+        }
+    }
+
+    @Test
+    void loadAboveMaxConcurrencyAddsAnInstanceAndItsEndScalesBackAfterTheStableWindowWithoutFailures()
+            throws Exception {
+        deploy("busy", "max-concurrency: 2\n    max-instances: 3\n    stable-window: 6");
+        assertThat(healthy("busy")).hasSize(1);
+
+        Instant calm;
+        try (var light = BusyClients.light(slipway, "busy")) {
+            try (var burst = BusyClients.on(slipway, "busy", "/work?ms=300", 8)) {
+                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                    assertThat(healthy("busy")).hasSizeGreaterThanOrEqualTo(2);
+                    assertThat(burst.instances()).as("instances that answered").hasSizeGreaterThanOrEqualTo(2);
+                });
+                assertThat(burst.failures()).isEmpty();
+            }
+            calm = Instant.now();
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(healthy("busy")).hasSize(1));
+            assertThat(light.failures()).as("requests that failed while the service scaled out and in").isEmpty();
+            assertThat(light.count(429)).isZero();
+            assertThat(light.count(200)).isPositive();
+        }
+
+        var scaled = events("busy", "service.scaled");
+        assertThat(scaled.get(scaled.size() - 1)).as("the first decision").startsWith("Scaled 1→")
+                .contains("average concurrency").contains("of max-concurrency 2");
+        var scaleIn = lastEvent("busy", "service.scaled");
+        assertThat(scaleIn.get("message").asString()).endsWith("1 instance(s) take it at 1.4 of 2 each")
+                .contains("over the last 6 s");
+        assertThat(Duration.between(calm, Instant.parse(scaleIn.get("time").asString())))
+                .as("scaling in waits for a whole stable window of lower load").isGreaterThanOrEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void minSizeZeroStopsTheLastInstanceWhenIdleAndTheNextRequestOrWebSocketStillSucceeds() throws Exception {
+        deploy("sleepy", "min-instances: 0\n    scale-to-zero-after: 2\n    stable-window: 2");
+        awaitZero("sleepy");
+        assertThat(lastEvent("sleepy", "service.scaled").get("message").asString())
+                .isEqualTo("Scaled 1→0: no request for 2 s");
+        assertThat(slipway.api().service("sleepy").get("statusReason").asString())
+                .isEqualTo("Scaled to zero; the next request starts an instance.");
+
+        var woken = slipway.service("sleepy").get();
+        assertThat(woken.status()).as(woken.body()).isEqualTo(200);
+        assertThat(woken.body()).startsWith("Hello from port");
+        assertThat(lastEvent("sleepy", "service.scaled").get("message").asString()).startsWith("Scaled 0→1: ");
+
+        awaitZero("sleepy");
+        try (var socket = RawWebSocket.open(slipway, "sleepy", "/ws")) {
+            assertThat(socket.exchange("ping")).isEqualTo("echo ping");
+        }
+        assertThat(healthy("sleepy")).hasSize(1);
+    }
+
+    @Test
+    void aPausedServiceAnswers503AndRunsNothingAndResumeServesItAgainWithoutABuild() throws Exception {
+        var app = deploy("napping", "max-instances: 2");
+        var paused = slipway.api().post("/api/v1/services/napping/pause", java.util.Map.of());
+        assertThat(paused.status()).as(paused.body()).isEqualTo(200);
+        assertThat(paused.json().get("status").asString()).isEqualTo("PAUSED");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(slipway.service("napping").get().status()).isEqualTo(503);
+            assertThat(instances("napping")).isEmpty();
+        });
+        assertThat(slipway.service("napping").get().body()).contains("Service napping is paused");
+
+        app.edit("busy_app.py", "Hello from port", "Hello again from port").commit("While paused");
+        var push = app.push(slipway.gitUrl("napping"), RunningSlipway.TOKEN);
+        assertThat(push.accepted()).as(push.text()).isTrue();
+        assertThat(push.text()).contains("is paused");
+        assertThat(instances("napping")).as("a push while paused starts nothing").isEmpty();
+        var deployments = slipway.api().deployments("napping").size();
+
+        var resumed = slipway.api().post("/api/v1/services/napping/resume", java.util.Map.of());
+        assertThat(resumed.status()).as(resumed.body()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(slipway.service("napping").get().body()).startsWith("Hello again from port"));
+        assertThat(slipway.api().deployments("napping")).as("resuming builds nothing").hasSize(deployments);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(slipway.api().service("napping").get("status").asString()).isEqualTo("RUNNING"));
+        assertThat(events("napping", "service.paused")).hasSize(1);
+        assertThat(events("napping", "service.resumed")).hasSize(1);
+    }
+
+    @Test
+    void beyondMaxSizeTimesMaxConcurrencyRequestsGet429WhileNoInstanceTakesMoreThanItsLimit() throws Exception {
+        deploy("packed", "max-concurrency: 2\n    max-instances: 1");
+
+        try (var crowd = BusyClients.on(slipway, "packed", "/work?ms=400", 12)) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> crowd.count(429) >= 5 && crowd.count(200) >= 10);
+            crowd.close();
+            assertThat(crowd.failures()).isEmpty();
+            assertThat(crowd.retryAfters()).allSatisfy(r -> assertThat(Integer.parseInt(r)).isPositive());
+            assertThat(crowd.maxInFlight()).as("requests the instance had at once").isLessThanOrEqualTo(2);
+        }
+        assertThat(healthy("packed")).hasSize(1);
+    }
+
+    /** Creates the service and pushes the busy app with these {@code slipway.scaling} lines; returns the working copy. */
+    AppRepository deploy(String service, String scaling) {
+        slipway = slipway == null ? RunningSlipway.start(home, runtime()) : slipway;
+        slipway.api().createService(service);
+        var app = AppRepository.fromExample("hello-python", work.resolve(service))
+                .write("busy_app.py", busyApp())
+                .edit("apprunner.yaml", "command: python3 app.py", "command: python3 busy_app.py")
+                .edit("apprunner.yaml", "\nrun:", "\nslipway:\n  health-check:\n    protocol: HTTP\n    path: /health\n"
+                        + "  scaling:\n    " + scaling + "\nrun:");
+        app.commit("The busy app");
+        var push = app.push(slipway.gitUrl(service), RunningSlipway.TOKEN);
+        assertThat(push.accepted()).as(push.text()).isTrue();
+        return app;
+    }
+
+    List<JsonNode> instances(String service) {
+        return slipway.api().get("/api/v1/services/" + service + "/instances").json().valueStream().toList();
+    }
+
+    List<JsonNode> healthy(String service) {
+        return instances(service).stream().filter(i -> i.get("state").asString().equals("HEALTHY")).toList();
+    }
+
+    void awaitZero(String service) {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(instances(service)).isEmpty());
+    }
+
+    /** The messages of the service's events of this kind, newest first. */
+    List<String> events(String service, String kind) {
+        return slipway.api().get("/api/v1/services/" + service + "/events?limit=500").json().valueStream()
+                .filter(e -> e.get("kind").asString().equals(kind)).map(e -> e.get("message").asString()).toList();
+    }
+
+    JsonNode lastEvent(String service, String kind) {
+        return slipway.api().get("/api/v1/services/" + service + "/events?limit=500").json().valueStream()
+                .filter(e -> e.get("kind").asString().equals(kind)).findFirst().orElseThrow();
+    }
+
+    private static String busyApp() {
+        try (var in = AutoscalingScenario.class.getResourceAsStream("/apps/busy_app.py")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

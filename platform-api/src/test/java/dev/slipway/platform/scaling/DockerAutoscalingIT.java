@@ -1,0 +1,25 @@
+package dev.slipway.platform.scaling;
+
+import dev.slipway.platform.support.DockerSupport;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+
+/** Autoscaling with apps run as Docker containers. */
+class DockerAutoscalingIT extends AutoscalingScenario {
+
+    @BeforeEach
+    void needsDocker() {
+        DockerSupport.assumeDockerWithPythonRuntime();
+    }
+
+    @Override
+    void removeLeftovers(Set<String> deploymentIds) {
+        DockerSupport.removeServices(List.of("busy", "sleepy", "napping", "packed"), deploymentIds);
+    }
+
+    @Override
+    String runtime() {
+        return "docker";
+    }
+}

@@ -1,0 +1,108 @@
+package dev.slipway.platform.scaling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.slipway.platform.support.AppRepository;
+import dev.slipway.platform.support.RunningSlipway;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Scaling settings through the API, App Runner's way: {@code PATCH} wins over apprunner.yaml and
+ * stays across deployments, {@code GET} says where each value came from, and bad values are located
+ * problems that change nothing.
+ */
+class ScalingApiIT {
+
+    @TempDir
+    Path home;
+
+    @TempDir
+    Path work;
+
+    private RunningSlipway slipway;
+
+    @AfterEach
+    void stop() {
+        if (slipway != null) {
+            slipway.close();
+        }
+    }
+
+    @Test
+    void patchedSettingsWinOverTheFileAndStayAcrossDeployments() {
+        slipway = RunningSlipway.start(home, "process");
+        var api = slipway.api();
+        api.createService("tuned");
+        var app = AppRepository.fromExample("hello-python", work)
+                .edit("apprunner.yaml", "\nrun:", "\nslipway:\n  scaling:\n    max-concurrency: 20\nrun:");
+        app.commit("Twenty at once");
+        assertThat(app.push(slipway.gitUrl("tuned"), RunningSlipway.TOKEN).accepted()).isTrue();
+        var before = api.service("tuned").get("scaling");
+        assertThat(before.get("maxConcurrency").asInt()).isEqualTo(20);
+        assertThat(before.get("sources").get("maxConcurrency").asString()).isEqualTo("apprunner.yaml");
+        assertThat(before.get("sources").get("minSize").asString()).isEqualTo("default");
+        assertThat(before.get("desiredInstances").asInt()).isEqualTo(1);
+
+        var patched = api.patch("/api/v1/services/tuned", "{\"scaling\": {\"minSize\": 2, \"maxSize\": 4}}");
+
+        assertThat(patched.status()).as(patched.body()).isEqualTo(200);
+        var scaling = patched.json().get("scaling");
+        assertThat(scaling.get("minSize").asInt()).isEqualTo(2);
+        assertThat(scaling.get("maxSize").asInt()).isEqualTo(4);
+        assertThat(scaling.get("sources").get("minSize").asString()).isEqualTo("api");
+        await().atMost(Duration.ofSeconds(30)).until(() -> healthy("tuned") == 2);
+        assertThat(events("tuned")).contains("Scaling set through the API: minSize 2, maxSize 4",
+                "Scaled 1→2: min-size is 2");
+
+        app.edit("app.py", "VERSION = \"1\"", "VERSION = \"2\"").commit("Version 2");
+        assertThat(app.push(slipway.gitUrl("tuned"), RunningSlipway.TOKEN).accepted()).isTrue();
+        assertThat(healthy("tuned")).as("a new deployment runs as many as the API asked for").isEqualTo(2);
+        assertThat(api.service("tuned").get("scaling").get("sources").get("minSize").asString()).isEqualTo("api");
+
+        var handedBack = api.patch("/api/v1/services/tuned", "{\"scaling\": {\"minSize\": null}}");
+        assertThat(handedBack.json().get("scaling").get("minSize").asInt()).isEqualTo(1);
+        assertThat(handedBack.json().get("scaling").get("sources").get("minSize").asString()).isEqualTo("default");
+        assertThat(handedBack.json().get("scaling").get("sources").get("maxSize").asString()).isEqualTo("api");
+    }
+
+    @Test
+    void badSettingsAreLocatedProblemsThatChangeNothing() {
+        slipway = RunningSlipway.start(home, "process");
+        var api = slipway.api();
+        api.createService("strict");
+
+        var outOfRange = api.patch("/api/v1/services/strict", "{\"scaling\": {\"maxConcurrency\": 500}}");
+        assertThat(outOfRange.status()).isEqualTo(400);
+        assertThat(outOfRange.contentType()).startsWith("application/problem+json");
+        assertThat(outOfRange.json().get("detail").asString()).isEqualTo("scaling.maxConcurrency must be an integer "
+                + "from 1 to 200, or null for apprunner.yaml's; got 500");
+        assertThat(api.patch("/api/v1/services/strict", "{\"scaling\": {\"minSize\": 5, \"maxSize\": 3}}")
+                .json().get("detail").asString()).isEqualTo("scaling.minSize 5 is above maxSize 3 (api); lower minSize "
+                + "or raise maxSize");
+        assertThat(api.patch("/api/v1/services/strict", "{\"scaling\": {\"minsize\": 0}}").json().get("detail")
+                .asString()).isEqualTo("scaling.minsize is not a scaling setting; use maxConcurrency, minSize or maxSize");
+        assertThat(api.patch("/api/v1/services/strict", "{\"name\": \"other\"}").status()).isEqualTo(400);
+        assertThat(api.service("strict").get("scaling").get("sources").valueStream().map(v -> v.asString()))
+                .containsOnly("default");
+
+        var pause = api.post("/api/v1/services/strict/pause", Map.of());
+        assertThat(pause.status()).isEqualTo(409);
+        assertThat(pause.json().get("detail").asString()).contains("nothing to pause; deploy it first");
+    }
+
+    private int healthy(String service) {
+        return (int) slipway.api().get("/api/v1/services/" + service + "/instances").json().valueStream()
+                .filter(i -> i.get("state").asString().equals("HEALTHY")).count();
+    }
+
+    private java.util.List<String> events(String service) {
+        return slipway.api().get("/api/v1/services/" + service + "/events?limit=200").json().valueStream()
+                .map(e -> e.get("message").asString()).toList();
+    }
+}
