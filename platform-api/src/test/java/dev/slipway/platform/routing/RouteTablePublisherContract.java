@@ -3,6 +3,7 @@ package dev.slipway.platform.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.slipway.router.Admission;
 import dev.slipway.router.Route;
 import dev.slipway.router.RouteTable;
 import dev.slipway.router.Target;
@@ -157,6 +158,54 @@ abstract class RouteTablePublisherContract {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(router.metrics())
                 .containsPattern("(?m)^slipway_router_requests_total\\{service=\"hello\"} 3(\\.0)?$")
                 .containsPattern("(?m)^slipway_router_2xx_status_responses_total\\{service=\"hello\"} 3(\\.0)?$"));
+    }
+
+    @Test
+    void trafficSaysHowManyRequestsEachServiceHadAndHasInFlight() throws Exception {
+        RouteTablePublisher router = publisher();
+        TestBackend blue = backend("blue");
+        router.publish(serving("hello", blue));
+        assertThat(AppClient.get(router.port(), "hello.localhost").statusCode()).isEqualTo(200);
+        blue.hold();
+        CompletableFuture<String> held = CompletableFuture.supplyAsync(() -> AppClient.attempt(router.port(), "hello.localhost"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> blue.waiting() == 1);
+
+        assertThat(router.traffic()).containsEntry("hello", new ServiceTraffic(2, 1, 0));
+        blue.release();
+        assertThat(held.get(30, TimeUnit.SECONDS)).isEqualTo("200 blue");
+        await().atMost(Duration.ofSeconds(5)).until(() -> router.traffic().get("hello").inFlight() == 0);
+    }
+
+    @Test
+    void aRequestForAServiceScaledToZeroWaitsIsAnnouncedAndIsAnsweredOnceAnInstanceIsRouted() throws Exception {
+        RouteTablePublisher router = publisher();
+        Admission hold = new Admission(null, 10, Duration.ofSeconds(30), true, null);
+        router.publish(RouteTable.of(List.of(new Route("hello.localhost", List.of()).withService("hello")
+                .withAdmission(hold))));
+        long before = router.awaitDemand(0, Duration.ofMillis(1)).generation();
+
+        CompletableFuture<String> waiting = CompletableFuture.supplyAsync(() -> AppClient.attempt(router.port(), "hello.localhost"));
+        Demand demand = router.awaitDemand(before, Duration.ofSeconds(10));
+
+        assertThat(demand.services()).containsExactly("hello");
+        assertThat(demand.generation()).isGreaterThan(before);
+        assertThat(waiting).as("the request waits for an instance").isNotDone();
+        assertThat(router.traffic().get("hello").queued()).isEqualTo(1);
+        router.publish(RouteTable.of(List.of(new Route("hello.localhost", List.of(Target.of(backend("woken").address())))
+                .withService("hello").withAdmission(hold))));
+        assertThat(waiting.get(30, TimeUnit.SECONDS)).isEqualTo("200 woken");
+    }
+
+    @Test
+    void aServiceWithoutInstancesThatDoesNotWaitSaysWhy() throws Exception {
+        RouteTablePublisher router = publisher();
+        router.publish(RouteTable.of(List.of(new Route("napping.localhost", List.of()).withService("napping")
+                .withAdmission(Admission.NONE.withUnavailableMessage("Service napping is paused.")))));
+
+        HttpResponse<String> response = AppClient.get(router.port(), "napping.localhost");
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.body()).contains("Service napping is paused.");
     }
 
     @Test

@@ -59,6 +59,9 @@ class ScalingApiIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> healthy("tuned") == 2);
         assertThat(events("tuned")).contains("Scaling set through the API: minSize 2, maxSize 4",
                 "Scaled 1→2: min-size is 2");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(api.get("/api/v1/metrics").body())
+                .containsPattern("(?m)^slipway_autoscaler_desired_instances\\{service=\"tuned\"} 2(\\.0)?$")
+                .containsPattern("(?m)^slipway_router_active_instances\\{service=\"tuned\"} 2(\\.0)?$"));
 
         app.edit("app.py", "VERSION = \"1\"", "VERSION = \"2\"").commit("Version 2");
         assertThat(app.push(slipway.gitUrl("tuned"), RunningSlipway.TOKEN).accepted()).isTrue();
