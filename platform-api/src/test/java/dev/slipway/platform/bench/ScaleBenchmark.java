@@ -107,7 +107,9 @@ public final class ScaleBenchmark {
         app.commit("Scaling for the benchmark; /info names the host");
         require(app.push(slipway.gitUrl(service), RunningSlipway.TOKEN).accepted(), "deploy " + service);
         ScaleWake.await(java.time.Duration.ofMinutes(2), () -> slipway.service(service).getPath("/info").ok());
-        System.out.printf("%s: scaling as the API reports it: %s%n", service, api.service(service).path("scaling"));
+        var reported = api.service(service).path("scaling");
+        System.out.printf("%s: scaling as the API reports it: %s%n", service,
+                reported.isMissingNode() ? "(no \"scaling\" in the service)" : reported);
     }
 
     private void loadStep(String runtime, SlipwayProcess slipway) throws Exception {

@@ -52,8 +52,8 @@ final class ScaleChart {
         counts.addSeries(desired);
         var countAxis = new NumberAxis("instances");
         countAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        countAxis.setAutoRangeIncludesZero(true);
-        countAxis.setUpperMargin(0.15);
+        var most = samples.stream().mapToInt(sample -> Math.max(sample.instances(), sample.desired())).max().orElse(0);
+        countAxis.setRange(0, Math.max(2, most) + 0.5);
         var steps = new XYStepRenderer();
         steps.setSeriesPaint(0, new Color(0x1f77b4));
         steps.setSeriesPaint(1, new Color(0xff7f0e));
