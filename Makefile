@@ -2,7 +2,7 @@
 MVN ?= mvn -B
 JAR := platform-api/target/slipway.jar
 
-.PHONY: build run stop test fuzz-config runtimes bench-deploy bench-build bench-router bench-chaos clean
+.PHONY: build run stop test fuzz-config runtimes bench-deploy bench-build bench-router bench-chaos bench-scale clean
 
 ## build: compile and package every module (tests skipped)
 build:
@@ -55,6 +55,12 @@ bench-chaos: build
 	$(MVN) -q -pl platform-api test-compile org.codehaus.mojo:exec-maven-plugin:3.6.4:java \
 		-Dexec.classpathScope=test -Dexec.mainClass=dev.slipway.platform.bench.ChaosBenchmark \
 		-Djdk.httpclient.allowRestrictedHeaders=host
+
+## bench-scale: autoscaling on each runtime: cold starts from zero, a 2 → 40 client load step (chart in docs/bench/), resume after pause
+bench-scale: build
+	$(MVN) -q -pl platform-api test-compile org.codehaus.mojo:exec-maven-plugin:3.6.4:java \
+		-Dexec.classpathScope=test -Dexec.mainClass=dev.slipway.platform.bench.ScaleBenchmark \
+		-Djdk.httpclient.allowRestrictedHeaders=host -Djava.awt.headless=true
 
 clean:
 	$(MVN) -q clean
