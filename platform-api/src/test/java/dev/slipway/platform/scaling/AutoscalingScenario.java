@@ -161,6 +161,22 @@ abstract class AutoscalingScenario {
         assertThat(healthy("packed")).hasSize(1);
     }
 
+    @Test
+    void aHardLimitOfOneNeverSendsAnInstanceTwoRequestsAtOnceWhileTheServiceScalesOut() throws Exception {
+        deploy("serial", "max-concurrency: 1\n    max-instances: 3\n    hard-limit: 1");
+
+        try (var clients = BusyClients.on(slipway, "serial", "/work?ms=200", 4)) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                assertThat(healthy("serial")).hasSize(3);
+                assertThat(clients.instances()).hasSize(3);
+            });
+            clients.close();
+            assertThat(clients.failures()).isEmpty();
+            assertThat(clients.count(429)).as("requests turned away while instances started").isZero();
+            assertThat(clients.maxInFlight()).as("requests one instance had at once").isEqualTo(1);
+        }
+    }
+
     /** Creates the service and pushes the busy app with these {@code slipway.scaling} lines; returns the working copy. */
     AppRepository deploy(String service, String scaling) {
         slipway = slipway == null ? RunningSlipway.start(home, runtime()) : slipway;
