@@ -83,6 +83,18 @@ public class Autoscaler implements DisposableBean {
         return Math.max(1, Math.min(scaling.maxSize(), Math.max(scaling.minSize(), current)));
     }
 
+    /**
+     * A deployment is about to move traffic to {@code instances} new instances: they are the count
+     * from now on, and the idle time starts again, so a service scaled to zero does not stop its new
+     * instances at once.
+     */
+    public void deployed(long serviceId, int instances) {
+        var state = states.get(serviceId);
+        if (state != null) {
+            state.deployed(instances, Instant.now());
+        }
+    }
+
     /** The instances the service should run now, when the autoscaler looks after it. */
     public Optional<Integer> current(long serviceId) {
         return Optional.ofNullable(states.get(serviceId)).map(ScaleState::desired);

@@ -34,6 +34,12 @@ final class ScaleState {
         return desired;
     }
 
+    /** A deployment started {@code instances}: they are the count now, and the service counts as just used. */
+    synchronized void deployed(int instances, Instant now) {
+        desired = instances;
+        lastActivity = now;
+    }
+
     /** A request waits for a service scaled to zero: one instance, now. */
     synchronized Optional<Change> wake(Instant now) {
         lastActivity = now;

@@ -97,10 +97,10 @@ abstract class AutoscalingScenario {
 
     @Test
     void minSizeZeroStopsTheLastInstanceWhenIdleAndTheNextRequestOrWebSocketStillSucceeds() throws Exception {
-        deploy("sleepy", "min-instances: 0\n    scale-to-zero-after: 2\n    stable-window: 2");
+        var app = deploy("sleepy", "min-instances: 0\n    scale-to-zero-after: 3\n    stable-window: 2");
         awaitZero("sleepy");
         assertThat(lastEvent("sleepy", "service.scaled").get("message").asString())
-                .isEqualTo("Scaled 1→0: no request for 2 s");
+                .isEqualTo("Scaled 1→0: no request for 3 s");
         assertThat(slipway.api().service("sleepy").get("statusReason").asString())
                 .isEqualTo("Scaled to zero; the next request starts an instance.");
 
@@ -114,6 +114,14 @@ abstract class AutoscalingScenario {
             assertThat(socket.exchange("ping")).isEqualTo("echo ping");
         }
         assertThat(healthy("sleepy")).hasSize(1);
+
+        awaitZero("sleepy");
+        app.edit("busy_app.py", "Hello from port", "Hello again from port").commit("Deployed while scaled to zero");
+        var push = app.push(slipway.gitUrl("sleepy"), RunningSlipway.TOKEN);
+        assertThat(push.accepted()).as(push.text()).isTrue();
+        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3)).until(() -> healthy("sleepy").size() == 1);
+        awaitZero("sleepy");
+        assertThat(slipway.service("sleepy").get().body()).as("the new version, woken").startsWith("Hello again");
     }
 
     @Test
