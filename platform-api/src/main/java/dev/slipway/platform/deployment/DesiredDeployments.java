@@ -50,7 +50,8 @@ class DesiredDeployments implements DesiredState, ScaledServices {
     @Override
     public List<ScaledService> list() {
         return services.findAll().stream().flatMap(service -> active(service).stream()
-                .map(d -> new ScaledService(service.id(), service.name(), scaling(service, d), service.paused()))).toList();
+                .map(d -> new ScaledService(service.id(), service.name(), d.id(), scaling(service, d), service.paused())))
+                .toList();
     }
 
     @Override

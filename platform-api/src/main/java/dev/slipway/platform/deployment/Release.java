@@ -82,7 +82,7 @@ class Release {
         // Committed: from here traffic moves and the old instances stop, whatever else fails.
         run.enter(DeploymentPhase.SWITCHING_TRAFFIC);
         var serviceId = run.service().id();
-        autoscaler.deployed(serviceId, count);
+        autoscaler.startWith(serviceId, count);
         var replaced = supervisor.switchActive(serviceId, run.id(), "replaced by deployment " + run.deployment().number(),
                 () -> services.activate(serviceId, run.id()));
         run.note("Traffic moved to " + started.stream().map(s -> s.container().address()).collect(Collectors.joining(", ")));

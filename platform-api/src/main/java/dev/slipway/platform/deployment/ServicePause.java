@@ -3,6 +3,7 @@ package dev.slipway.platform.deployment;
 import dev.slipway.platform.event.EventKind;
 import dev.slipway.platform.event.ServiceEvents;
 import dev.slipway.platform.instance.Supervisor;
+import dev.slipway.platform.scaling.Autoscaler;
 import dev.slipway.platform.service.Service;
 import dev.slipway.platform.service.ServiceRepository;
 import dev.slipway.platform.system.ConflictException;
@@ -20,8 +21,13 @@ public class ServicePause {
     private final Supervisor supervisor;
     private final ServiceStatuses statuses;
     private final ServiceEvents events;
+    private final Autoscaler autoscaler;
+    private final DesiredDeployments desired;
 
-    ServicePause(ServiceRepository services, Supervisor supervisor, ServiceStatuses statuses, ServiceEvents events) {
+    ServicePause(ServiceRepository services, Supervisor supervisor, ServiceStatuses statuses, ServiceEvents events,
+                 Autoscaler autoscaler, DesiredDeployments desired) {
+        this.autoscaler = autoscaler;
+        this.desired = desired;
         this.services = services;
         this.supervisor = supervisor;
         this.statuses = statuses;
@@ -46,9 +52,13 @@ public class ServicePause {
         return services.findById(service.id()).orElse(service);
     }
 
-    /** Serves the active deployment again, in new instances of its image; does nothing when not paused. */
+    /**
+     * Serves the active deployment again, in new instances of its image (its minimum, at least one);
+     * does nothing when not paused.
+     */
     public Service resume(Service service) {
         if (services.updatePaused(service.id(), false)) {
+            autoscaler.startWith(service.id(), Math.max(1, desired.scalingOf(service).minSize()));
             events.record(service.id(), EventKind.SERVICE_RESUMED, "Resumed: its instances start again", null, null);
             changed(service);
         }

@@ -64,7 +64,8 @@ public class Autoscaler implements DisposableBean {
 
     /**
      * How many instances of its active deployment the service runs now: none while paused; at first as
-     * many as already run (Slipway restarted) or its minimum, at least one.
+     * many as already run (Slipway restarted: a service scaled to zero stays there), within its minimum
+     * and maximum.
      */
     public int desired(long serviceId, String deploymentId, Scaling scaling, boolean paused) {
         if (paused) {
@@ -84,15 +85,19 @@ public class Autoscaler implements DisposableBean {
     }
 
     /**
-     * A deployment is about to move traffic to {@code instances} new instances: they are the count
-     * from now on, and the idle time starts again, so a service scaled to zero does not stop its new
-     * instances at once.
+     * The service runs {@code instances} from now on, and counts as just used: a deployment is about
+     * to move traffic to that many new instances, or a paused service is resumed. A service scaled to
+     * zero thus keeps a new deployment's instance until it is idle again.
      */
-    public void deployed(long serviceId, int instances) {
-        var state = states.get(serviceId);
-        if (state != null) {
-            state.deployed(instances, Instant.now());
-        }
+    public void startWith(long serviceId, int instances) {
+        var now = Instant.now();
+        states.compute(serviceId, (id, state) -> {
+            if (state == null) {
+                return new ScaleState(instances, now);
+            }
+            state.restart(instances, now);
+            return state;
+        });
     }
 
     /** The instances the service should run now, when the autoscaler looks after it. */
@@ -102,12 +107,8 @@ public class Autoscaler implements DisposableBean {
 
     /** Requests wait for the service, scaled to zero: one instance starts now. */
     void wake(String service) {
-        services.list().stream().filter(s -> s.name().equals(service) && !s.paused()).findFirst().ifPresent(s -> {
-            var state = states.get(s.id());
-            if (state != null) {
-                state.wake(Instant.now()).ifPresent(change -> apply(s, change));
-            }
-        });
+        services.list().stream().filter(s -> s.name().equals(service) && !s.paused()).findFirst().ifPresent(s ->
+                state(s.id(), s.deploymentId(), s.scaling()).wake(Instant.now()).ifPresent(change -> apply(s, change)));
     }
 
     /** The service's scaling settings changed: apply new bounds now rather than on the next tick. */
@@ -128,10 +129,10 @@ public class Autoscaler implements DisposableBean {
             var seen = new java.util.HashSet<Long>();
             for (var service : services.list()) {
                 seen.add(service.id());
-                var state = states.get(service.id());
-                if (service.paused() || state == null) {
-                    continue; // paused, or not deployed yet: the supervisor asks first
+                if (service.paused()) {
+                    continue;
                 }
+                var state = state(service.id(), service.deploymentId(), service.scaling());
                 var change = state.settle(service.scaling());
                 var load = traffic.get(service.name());
                 if (change.isEmpty() && load != null) {
@@ -152,8 +153,7 @@ public class Autoscaler implements DisposableBean {
         return states.computeIfAbsent(serviceId, id -> {
             var running = (int) instances.listNotStopped(id).stream()
                     .filter(i -> i.deploymentId().equals(deploymentId) && i.state().isCurrent()).count();
-            return new ScaleState(Math.max(1, Math.min(scaling.maxSize(), Math.max(scaling.minSize(), running))),
-                    Instant.now());
+            return new ScaleState(Math.min(scaling.maxSize(), Math.max(scaling.minSize(), running)), Instant.now());
         });
     }
 

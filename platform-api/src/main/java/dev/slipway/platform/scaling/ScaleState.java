@@ -34,8 +34,8 @@ final class ScaleState {
         return desired;
     }
 
-    /** A deployment started {@code instances}: they are the count now, and the service counts as just used. */
-    synchronized void deployed(int instances, Instant now) {
+    /** Runs {@code instances} from now on (a deployment or a resume), as if just used. */
+    synchronized void restart(int instances, Instant now) {
         desired = instances;
         lastActivity = now;
     }

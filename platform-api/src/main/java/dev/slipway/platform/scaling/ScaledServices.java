@@ -12,8 +12,9 @@ public interface ScaledServices {
     Scaling scalingOf(Service service);
 
     /**
-     * @param paused a paused service runs no instance, whatever its load
+     * @param deploymentId its active deployment
+     * @param paused       a paused service runs no instance, whatever its load
      */
-    record ScaledService(long id, String name, Scaling scaling, boolean paused) {
+    record ScaledService(long id, String name, String deploymentId, Scaling scaling, boolean paused) {
     }
 }

@@ -125,6 +125,21 @@ abstract class AutoscalingScenario {
     }
 
     @Test
+    void aServiceScaledToZeroStaysThereAcrossARestartOfSlipwayAndTheNextRequestWakesIt() throws Exception {
+        deploy("dormant", "min-instances: 0\n    scale-to-zero-after: 2\n    stable-window: 2");
+        awaitZero("dormant");
+
+        slipway.closeKeepingApps();
+        slipway = RunningSlipway.start(home, runtime());
+
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> instances("dormant").isEmpty());
+        var woken = slipway.service("dormant").get();
+        assertThat(woken.status()).as(woken.body()).isEqualTo(200);
+        assertThat(lastEvent("dormant", "service.scaled").get("message").asString())
+                .isEqualTo("Scaled 0→1: a request arrived while it was scaled to zero");
+    }
+
+    @Test
     void aPausedServiceAnswers503AndRunsNothingAndResumeServesItAgainWithoutABuild() throws Exception {
         var app = deploy("napping", "max-instances: 2");
         var paused = slipway.api().post("/api/v1/services/napping/pause", java.util.Map.of());
