@@ -49,7 +49,9 @@ class ServiceStatuses implements InstanceChangeListener {
         var latest = all.stream().findFirst();
         var active = service.activeDeploymentId().flatMap(id -> all.stream().filter(d -> d.id().equals(id)).findFirst());
         var underway = all.stream().filter(d -> !d.status().isFinished()).reduce((newer, older) -> older);
-        var wanted = desired.of(serviceId).map(DesiredState.Desired::instances).orElse(1);
+        var target = desired.of(serviceId);
+        var wanted = target.map(DesiredState.Desired::instances).orElse(1);
+        var scalesToZero = target.map(d -> d.admission().holdWhileEmpty()).orElse(false);
         var health = active.map(a -> InstanceHealth.of(service.name(), instances.listNotStopped(serviceId).stream()
                 .filter(i -> i.deploymentId().equals(a.id())).toList(), wanted, Instant.now()));
         if (service.paused()) {
@@ -65,6 +67,9 @@ class ServiceStatuses implements InstanceChangeListener {
                     set(service, ServiceStatus.CREATE_FAILED, "Deployment " + d.number() + " failed; nothing serves yet."));
         } else if (wanted == 0 && health.get().healthy() == 0) {
             set(service, ServiceStatus.RUNNING, "Scaled to zero; the next request starts an instance.");
+        } else if (scalesToZero && health.get().healthy() == 0
+                && health.get().problem().filter(p -> p.endsWith(" is starting")).isPresent()) {
+            set(service, ServiceStatus.RUNNING, "Waking from zero: " + health.get().problem().get() + ".");
         } else if (health.get().healthy() == 0) {
             set(service, ServiceStatus.OPERATION_IN_PROGRESS, "No instance is healthy: "
                     + health.get().problem().orElse("none runs") + ".");

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.slipway.platform.support.AppRepository;
 import dev.slipway.platform.support.EventStreamClient;
 import dev.slipway.platform.support.RunningSlipway;
+import dev.slipway.platform.support.StatusWatcher;
 import dev.slipway.platform.support.SteadyLoad;
 import java.nio.file.Path;
 import java.time.Duration;

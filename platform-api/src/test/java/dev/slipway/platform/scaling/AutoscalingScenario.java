@@ -7,6 +7,8 @@ import dev.slipway.platform.support.AppRepository;
 import dev.slipway.platform.support.BusyClients;
 import dev.slipway.platform.support.RawWebSocket;
 import dev.slipway.platform.support.RunningSlipway;
+import dev.slipway.platform.support.ServiceClient;
+import dev.slipway.platform.support.StatusWatcher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +19,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -104,9 +107,20 @@ abstract class AutoscalingScenario {
         assertThat(slipway.api().service("sleepy").get("statusReason").asString())
                 .isEqualTo("Scaled to zero; the next request starts an instance.");
 
-        var woken = slipway.service("sleepy").get();
+        var reasons = new CopyOnWriteArrayList<String>();
+        ServiceClient.Reply woken;
+        try (var watcher = StatusWatcher.start(slipway.api(), "sleepy", reasons)) {
+            woken = slipway.service("sleepy").get();
+            await().atMost(Duration.ofSeconds(10)).until(() -> {
+                var reason = slipway.api().service("sleepy").path("statusReason");
+                return !reason.isString() || !reason.asString().startsWith("Waking");
+            });
+        }
         assertThat(woken.status()).as(woken.body()).isEqualTo(200);
         assertThat(woken.body()).startsWith("Hello from port");
+        assertThat(reasons).as("status reasons while it woke").anySatisfy(r -> assertThat(r)
+                .matches("Waking from zero: instance i[0-9a-f]{8}… is starting\\.")).noneSatisfy(r -> assertThat(r)
+                .startsWith("No instance is healthy"));
         assertThat(lastEvent("sleepy", "service.scaled").get("message").asString()).startsWith("Scaled 0→1: ");
 
         awaitZero("sleepy");

@@ -1,6 +1,5 @@
-package dev.slipway.platform.instance;
+package dev.slipway.platform.support;
 
-import dev.slipway.platform.support.SlipwayApi;
 import java.time.Duration;
 import java.util.List;
 import org.awaitility.Awaitility;
@@ -9,7 +8,7 @@ import org.awaitility.Awaitility;
  * Reads a service's status reason over and over while a test makes something happen, so a test
  * can assert what the status said in between (a user watching the console would have seen it).
  */
-final class StatusWatcher implements AutoCloseable {
+public final class StatusWatcher implements AutoCloseable {
 
     private static final Duration POLL = Duration.ofMillis(25);
 
@@ -29,7 +28,7 @@ final class StatusWatcher implements AutoCloseable {
         thread.setDaemon(true);
     }
 
-    static StatusWatcher start(SlipwayApi api, String service, List<String> reasons) {
+    public static StatusWatcher start(SlipwayApi api, String service, List<String> reasons) {
         var watcher = new StatusWatcher(api, service, reasons);
         watcher.thread.start();
         return watcher;
