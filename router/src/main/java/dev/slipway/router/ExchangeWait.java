@@ -1,5 +1,6 @@
 package dev.slipway.router;
 
+import io.netty.handler.codec.http.HttpHeaderNames;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
@@ -86,12 +87,25 @@ final class ExchangeWait implements Runnable {
         }
         exchange.timer.startRequest(System.nanoTime(), exchange.record.route.requestTimeoutNanos);
         if (backend == null) {
-            exchange.routeTo(exchange.currentEntry());
+            reroute();
         } else {
             exchange.send(backend);
         }
         exchange.upstream.flush();
         exchange.inbound.updateReading();
+    }
+
+    /**
+     * Routes the request on the current table, which no longer gives its route a queue: as if it arrived now, so
+     * that a host (or path) the table no longer routes gets the same 404 as a new request, not a 502.
+     */
+    private void reroute() {
+        RouteEntry current = exchange.currentEntry();
+        if (current == null) {
+            exchange.replies().unrouted(exchange.request.headers().get(HttpHeaderNames.HOST));
+        } else {
+            exchange.routeTo(current);
+        }
     }
 
     private static void release(Backend backend) {

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What happens to requests while they wait in a route's queue: a body that grows too large, a target coming back
- * to health, and the queue's gauge as Prometheus scrapes it.
+ * What happens to requests while they wait in a route's queue: a body that grows too large, the route leaving the
+ * table, a target coming back to health, and the queue's gauge as Prometheus scrapes it.
  */
 class WaitingRequestsIT {
 
@@ -79,6 +79,38 @@ class WaitingRequestsIT {
         assertThat(backend.requests()).isEqualTo(3);
         assertThat(backend.maxInFlight()).isEqualTo(1);
         assertThat(router.inFlight(backend.address())).isZero();
+    }
+
+    @Test
+    void requestsWaitingForARouteThatLeavesTheTableGetTheAnswerOfAnUnroutedHostAtOnce() throws Exception {
+        router.publish(RouteTable.of(List.of(
+                Route.of(HOST, backend.address()).withService("hello").withAdmission(ONE_AT_A_TIME),
+                new Route("cold.localhost", List.of()).withService("cold")
+                        .withAdmission(ONE_AT_A_TIME.withHoldWhileEmpty(true)),
+                Route.of("other.localhost", backend.address()).withService("other"))));
+        CompletableFuture<HttpResponse<String>> sent = sendAsync(TestClient.request(router.port(), HOST, "/").build());
+        await().until(() -> backend.inFlight() == 1);
+        CompletableFuture<HttpResponse<String>> waiting = sendAsync(TestClient.request(router.port(), HOST, "/w")
+                .build());
+        CompletableFuture<HttpResponse<String>> held = sendAsync(TestClient.request(router.port(), "cold.localhost",
+                "/").build());
+        await().until(() -> queued() == 1 && router.load().get("cold").queued() == 1);
+
+        long start = System.nanoTime();
+        router.publish(RouteTable.of(List.of(Route.of("other.localhost", backend.address()).withService("other"))));
+
+        HttpResponse<String> unrouted = waiting.get(5, TimeUnit.SECONDS);
+        HttpResponse<String> unheld = held.get(5, TimeUnit.SECONDS);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        assertThat(unrouted.statusCode()).isEqualTo(404);
+        assertThat(detail(unrouted)).isEqualTo("No service is routed at host 'hello.localhost'.");
+        assertThat(unheld.statusCode()).isEqualTo(404);
+        assertThat(detail(unheld)).isEqualTo("No service is routed at host 'cold.localhost'.");
+        assertThat(TestClient.get(router.port(), HOST).statusCode()).as("what a new request gets").isEqualTo(404);
+        assertThat(sent).as("the request in flight goes on").isNotDone();
+        backend.open();
+        assertThat(sent.get(10, TimeUnit.SECONDS).body()).isEqualTo("hello");
+        assertThat(backend.requests()).isEqualTo(1);
     }
 
     @Test
