@@ -35,13 +35,13 @@ final class Exchange implements ChannelFutureListener {
     final ClientRequest clientRequest;
     final RequestRecord record;
     final ExchangeTimer timer;
-    private final UpstreamLink upstream;
+    final UpstreamLink upstream;
     /** Null until a target fails this request. */
     private Failover failover;
     /** Null until the router answers itself. */
     private ExchangeReplies replies;
-    /** Non-null while the request waits in its route's queue. */
-    private ExchangeWait wait;
+    /** Non-null while the request waits in its route's queue; set and cleared by the wait. */
+    ExchangeWait wait;
     private boolean webSocket;
     private long requestBodyBytes;
 
@@ -110,12 +110,13 @@ final class Exchange implements ChannelFutureListener {
         Backend backend = entry == null || (queue != null && queue.size() > 0) ? null : entry.acquire(loop.index, failed);
         if (backend != null) {
             send(backend);
-        } else if (queue == null || !startWaiting(entry, queue)) {
+        } else if (queue == null || !ExchangeWait.start(this, entry, queue)) {
             replies().noTarget(entry, !failed.isEmpty());
         }
     }
 
-    private void send(Backend backend) {
+    /** Sends the request to {@code backend}, whose slot it already took. */
+    void send(Backend backend) {
         record.holds(backend);
         if (webSocket) {
             // A connection that may become a tunnel is never taken from, nor returned to, the pool.
@@ -123,80 +124,6 @@ final class Exchange implements ChannelFutureListener {
         } else {
             upstream.open(backend);
         }
-    }
-
-    /**
-     * Puts the request in its route's queue, or answers 429 (503 while the route holds) when the queue is full.
-     *
-     * @return false when the request may not wait: the route has no healthy target, or none at all and does not
-     *         hold
-     */
-    private boolean startWaiting(RouteEntry entry, RouteQueue queue) {
-        boolean holding = !entry.hasWeightedTarget();
-        if (holding ? !entry.admission.holdWhileEmpty() : !entry.hasHealthyTarget()) {
-            return false;
-        }
-        ExchangeWait next = new ExchangeWait(this, queue, holding);
-        wait = next;
-        if (!queue.offer(next, entry.admission.queueDepth())) {
-            wait = null;
-            replies().notAdmitted(holding, entry.admission.queueDepth(), null);
-            return true;
-        }
-        record.waitStarted();
-        upstream.hold();
-        timer.queued(entry.admission.queueTimeout().toNanos());
-        if (holding) {
-            loop.state.queues.held();
-        }
-        inbound.updateReading();
-        return true;
-    }
-
-    /**
-     * The queue let the request go, on this loop: to {@code backend}, whose slot it took for the request, or, when
-     * null, to wherever the current table routes it. A request that gave up meanwhile hands the slot back.
-     */
-    void admitted(ExchangeWait granted, Backend backend) {
-        if (granted != wait || finished) {
-            if (backend != null) {
-                backend.decrement();
-            }
-            return;
-        }
-        wait = null;
-        record.waitEnded();
-        if (!client.isActive()) {
-            if (backend != null) {
-                backend.decrement();
-            }
-            abort();
-            return;
-        }
-        timer.startRequest(System.nanoTime(), record.route.requestTimeoutNanos);
-        if (backend == null) {
-            routeTo(currentEntry());
-        } else {
-            send(backend);
-        }
-        upstream.flush();
-        inbound.updateReading();
-    }
-
-    /** The request waited its route's queue timeout: 429, or 503 when the route holds for a service starting. */
-    void queueTimedOut() {
-        ExchangeWait current = wait;
-        if (current == null) {
-            return;
-        }
-        int waiting = current.queue.size();
-        if (!current.queue.remove(current)) {
-            return;
-        }
-        wait = null;
-        RouteEntry entry = current.queue.entry();
-        boolean holding = entry == null ? current.holding : !entry.hasWeightedTarget();
-        replies().notAdmitted(holding, waiting, record.route.admission.queueTimeout());
     }
 
     /** The request's route in the current table: once a publish returned, no request goes to a removed target. */
@@ -407,11 +334,9 @@ final class Exchange implements ChannelFutureListener {
         upstream.close();
     }
 
-    /** Takes a waiting request out of its route's queue; a slot granted meanwhile is handed back in {@link #admitted}. */
     private void leaveQueue() {
         if (wait != null) {
-            wait.queue.remove(wait);
-            wait = null;
+            wait.leave();
         }
     }
 

@@ -107,7 +107,12 @@ final class ExchangeTimer implements Runnable {
                 }
             }
             case DISCARD -> exchange.abort();
-            case QUEUE -> exchange.queueTimedOut();
+            case QUEUE -> {
+                ExchangeWait wait = exchange.wait;
+                if (wait != null) {
+                    wait.timedOut();
+                }
+            }
             default -> {
             }
         }
