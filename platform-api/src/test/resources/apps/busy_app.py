@@ -2,7 +2,8 @@
 a WebSocket echo, with nothing beyond Python's standard library.
 
 GET /health answers ok; GET /work?ms=N waits N ms and answers {"instance", "inFlight", "maxInFlight"};
-GET /ws upgrades to a WebSocket that echoes text messages; anything else answers a greeting.
+GET /ws upgrades to a WebSocket that echoes text messages; GET /events streams three server-sent
+events; anything else answers a greeting.
 """
 import base64
 import hashlib
@@ -39,6 +40,8 @@ class Handler(BaseHTTPRequestHandler):
             self.work(int(parse_qs(url.query).get("ms", ["100"])[0]))
         elif url.path == "/ws":
             self.websocket()
+        elif url.path == "/events":
+            self.events()
         else:
             self.reply(200, "Hello from port %s\n" % PORT)
 
@@ -53,6 +56,17 @@ class Handler(BaseHTTPRequestHandler):
             in_flight -= 1
             highest = max_in_flight
         self.reply(200, json.dumps({"instance": INSTANCE, "inFlight": now, "maxInFlight": highest}) + "\n")
+
+    def events(self):
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream")
+        self.send_header("Connection", "close")
+        self.end_headers()
+        self.close_connection = True
+        for tick in range(1, 4):
+            self.wfile.write(("data: tick %d\n\n" % tick).encode())
+            self.wfile.flush()
+            time.sleep(0.05)
 
     def websocket(self):
         key = self.headers.get("Sec-WebSocket-Key", "")

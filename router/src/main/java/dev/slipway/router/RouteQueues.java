@@ -72,7 +72,8 @@ final class RouteQueues {
         long deadline = System.nanoTime() + timeout.toNanos();
         long current;
         synchronized (demand) {
-            while (generation <= after) {
+            // A generation above this router's comes from before a restart of it: answer at once.
+            while (generation == after) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     break;

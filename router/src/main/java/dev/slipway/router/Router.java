@@ -198,7 +198,8 @@ public final class Router implements AutoCloseable {
 
     /**
      * Waits for demand for services without instances, for a control plane thread (never an event loop). Returns
-     * at once when the demand generation is already above {@code after}, else when a request starts waiting on a
+     * at once when the demand generation is already above {@code after}, or below it (the caller saw a router
+     * before it restarted), else when a request starts waiting on a
      * route that holds while it has no target with weight above 0 ({@link Admission#holdWhileEmpty()}), or when
      * {@code timeout} passes.
      *

@@ -145,6 +145,8 @@ class HoldWhileEmptyIT {
         assertThat(demand.get(1, TimeUnit.SECONDS)).isEqualTo(new Demand(1, Set.of("hello")));
         assertThat(held).isNotDone();
         assertThat(router.awaitDemand(0, Duration.ofSeconds(10)).generation()).as("returns at once").isEqualTo(1);
+        assertThat(router.awaitDemand(57, Duration.ofSeconds(10))).as("a generation from before a restart of the router")
+                .isEqualTo(new Demand(1, Set.of("hello")));
         backend.open();
         publish(HOST, List.of(Target.of(backend.address())), HOLD);
         assertThat(held.get(10, TimeUnit.SECONDS).body()).isEqualTo("hello");

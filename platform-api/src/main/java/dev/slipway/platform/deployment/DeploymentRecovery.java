@@ -1,8 +1,8 @@
 package dev.slipway.platform.deployment;
 
 import dev.slipway.platform.instance.InstanceRecovery;
-import dev.slipway.platform.scaling.Autoscaler;
 import dev.slipway.platform.runtime.ContainerRuntime;
+import dev.slipway.platform.scaling.Autoscaler;
 import dev.slipway.platform.service.ServiceRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,13 +35,13 @@ class DeploymentRecovery implements ApplicationRunner {
 
     DeploymentRecovery(ServiceRepository services, DeploymentRepository deployments, InstanceRecovery instances,
                        DeploymentQueue queue, ServiceStatuses statuses, ContainerRuntime runtime, Autoscaler autoscaler) {
-        this.autoscaler = autoscaler;
         this.services = services;
         this.deployments = deployments;
         this.instances = instances;
         this.queue = queue;
         this.statuses = statuses;
         this.runtime = runtime;
+        this.autoscaler = autoscaler;
     }
 
     @Override

@@ -27,6 +27,8 @@ class DesiredDeployments implements DesiredState, ScaledServices {
     private final InstanceRepository instances;
     private final Autoscaler autoscaler;
 
+    // Lazy: the autoscaler asks these deployments which services it scales, and they ask it how many
+    // instances each runs.
     DesiredDeployments(ServiceRepository services, DeploymentRepository deployments, InstanceRepository instances,
                        @Lazy Autoscaler autoscaler) {
         this.services = services;
@@ -39,7 +41,7 @@ class DesiredDeployments implements DesiredState, ScaledServices {
     public Optional<Desired> of(long serviceId) {
         return services.findById(serviceId).flatMap(service -> active(service).map(d -> {
             var scaling = scaling(service, d);
-            int instances = autoscaler.desired(serviceId, d.id(), scaling, service.paused());
+            int instances = autoscaler.desired(serviceId, service.name(), d.id(), scaling, service.paused());
             var serving = (int) this.instances.listNotStopped(serviceId).stream()
                     .filter(i -> i.deploymentId().equals(d.id()) && i.state() == InstanceState.HEALTHY).count();
             return new Desired(service.name(), d.id(), d.number(), d.artifact().orElseThrow(), instances,
@@ -52,6 +54,12 @@ class DesiredDeployments implements DesiredState, ScaledServices {
         return services.findAll().stream().flatMap(service -> active(service).stream()
                 .map(d -> new ScaledService(service.id(), service.name(), d.id(), scaling(service, d), service.paused())))
                 .toList();
+    }
+
+    @Override
+    public Optional<ScaledService> find(String name) {
+        return services.find(name).flatMap(service -> active(service)
+                .map(d -> new ScaledService(service.id(), service.name(), d.id(), scaling(service, d), service.paused())));
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.slipway.platform.runtime.Container;
 import dev.slipway.platform.runtime.ContainerStartException;
 import dev.slipway.platform.scaling.Autoscaler;
 import dev.slipway.platform.scaling.Scaling;
+import dev.slipway.platform.service.Service;
 import dev.slipway.platform.service.ServiceRepository;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,7 +23,8 @@ import org.springframework.stereotype.Component;
  * run, wait until every one is healthy, move traffic to them (equally), let requests to the old
  * instances finish, then stop those. Until traffic moves, a failure stops the new instances and
  * leaves the old ones serving. It starts as many instances as the service runs now (at least one,
- * within its scaling settings); a paused service's deployment starts none and serves once resumed.
+ * within its scaling settings). A paused service's deployment is health-checked the same way and
+ * becomes the one that serves on resume, but gets no traffic: its instances stop once it switched.
  */
 @Component
 class Release {
@@ -45,17 +47,7 @@ class Release {
     /** @throws DeploymentFailedException when an instance does not start or never gets healthy */
     void release(DeploymentRun run, Artifact artifact, BranchUpdate branch) throws InterruptedException {
         var service = services.findById(run.service().id()).orElse(run.service());
-        var count = autoscaler.forNewDeployment(service.id(), Scaling.of(artifact.run().scaling(), service.scaling()),
-                service.paused());
-        if (count == 0) {
-            run.note("Service " + service.name() + " is paused: this deployment serves once it is resumed (POST "
-                    + "/api/v1/services/" + service.name() + "/resume); no instance starts now.");
-            run.commitToSwitch();
-            branch.apply();
-            supervisor.switchActive(service.id(), run.id(), "replaced by deployment " + run.deployment().number(),
-                    () -> services.activate(service.id(), run.id()));
-            return;
-        }
+        var count = autoscaler.forNewDeployment(service.id(), Scaling.of(artifact.run().scaling(), service.scaling()));
         var created = new ArrayList<Instance>();
         var started = new ArrayList<Started>();
         try {
@@ -82,10 +74,20 @@ class Release {
         // Committed: from here traffic moves and the old instances stop, whatever else fails.
         run.enter(DeploymentPhase.SWITCHING_TRAFFIC);
         var serviceId = run.service().id();
-        autoscaler.startWith(serviceId, count);
         var replaced = supervisor.switchActive(serviceId, run.id(), "replaced by deployment " + run.deployment().number(),
-                () -> services.activate(serviceId, run.id()));
-        run.note("Traffic moved to " + started.stream().map(s -> s.container().address()).collect(Collectors.joining(", ")));
+                () -> {
+                    services.activate(serviceId, run.id());
+                    if (!services.findById(serviceId).map(Service::paused).orElse(false)) {
+                        autoscaler.deployed(serviceId, count);
+                    }
+                });
+        if (services.findById(serviceId).map(Service::paused).orElse(false)) {
+            run.note("Service " + service.name() + " is paused: this deployment passed its health check and serves once "
+                    + "the service is resumed (POST /api/v1/services/" + service.name() + "/resume); its instances stop now.");
+        } else {
+            run.note("Traffic moved to " + started.stream().map(s -> s.container().address())
+                    .collect(Collectors.joining(", ")));
+        }
         if (replaced.count() > 0) {
             run.enter(DeploymentPhase.DRAINING);
             try {

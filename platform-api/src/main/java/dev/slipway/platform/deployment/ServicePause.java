@@ -26,12 +26,12 @@ public class ServicePause {
 
     ServicePause(ServiceRepository services, Supervisor supervisor, ServiceStatuses statuses, ServiceEvents events,
                  Autoscaler autoscaler, DesiredDeployments desired) {
-        this.autoscaler = autoscaler;
-        this.desired = desired;
         this.services = services;
         this.supervisor = supervisor;
         this.statuses = statuses;
         this.events = events;
+        this.autoscaler = autoscaler;
+        this.desired = desired;
     }
 
     /**
@@ -45,6 +45,7 @@ public class ServicePause {
                     + "is nothing to pause; deploy it first.");
         }
         if (services.updatePaused(service.id(), true)) {
+            autoscaler.paused(service.id());
             events.record(service.id(), EventKind.SERVICE_PAUSED, "Paused: its instances stop after their requests "
                     + "finish, and its URL answers 503 until it is resumed", null, null);
             changed(service);
@@ -58,7 +59,7 @@ public class ServicePause {
      */
     public Service resume(Service service) {
         if (services.updatePaused(service.id(), false)) {
-            autoscaler.startWith(service.id(), Math.max(1, desired.scalingOf(service).minSize()));
+            autoscaler.resumed(service.id(), desired.scalingOf(service));
             events.record(service.id(), EventKind.SERVICE_RESUMED, "Resumed: its instances start again", null, null);
             changed(service);
         }

@@ -67,8 +67,8 @@ class ServiceStatuses implements InstanceChangeListener {
                     set(service, ServiceStatus.CREATE_FAILED, "Deployment " + d.number() + " failed; nothing serves yet."));
         } else if (wanted == 0 && health.get().healthy() == 0) {
             set(service, ServiceStatus.RUNNING, "Scaled to zero; the next request starts an instance.");
-        } else if (scalesToZero && health.get().healthy() == 0
-                && health.get().problem().filter(p -> p.endsWith(" is starting")).isPresent()) {
+        } else if (scalesToZero && health.get().healthy() == 0 && health.get().starting()
+                && health.get().problem().isPresent()) {
             set(service, ServiceStatus.RUNNING, "Waking from zero: " + health.get().problem().get() + ".");
         } else if (health.get().healthy() == 0) {
             set(service, ServiceStatus.OPERATION_IN_PROGRESS, "No instance is healthy: "

@@ -12,18 +12,20 @@ import java.util.Optional;
  *
  * @param healthy the instances that pass their health checks
  * @param desired the instances it should run
+ * @param starting whether every instance not healthy is starting, none crashed or unhealthy
  * @param problem the worst problem, e.g. {@code instance i3f2a9c1d… crashed 4 times in a row, last:
  *                exit 1; next restart at 2026-12-04T12:00:08Z; its output:
  *                GET /api/v1/services/hello/logs?instance=i3f2a9c1d7e0}
  */
-public record InstanceHealth(int healthy, int desired, Optional<String> problem) {
+public record InstanceHealth(int healthy, int desired, boolean starting, Optional<String> problem) {
 
     public static InstanceHealth of(String service, List<Instance> instances, int desired, Instant now) {
         var live = instances.stream().filter(i -> i.state().isCurrent()).toList();
         var healthy = (int) live.stream().filter(i -> i.state() == InstanceState.HEALTHY).count();
         var worst = live.stream().filter(i -> i.state() != InstanceState.HEALTHY)
                 .max(Comparator.comparingInt(Instance::crashStreak).thenComparing(i -> i.state() != InstanceState.STARTING));
-        return new InstanceHealth(healthy, desired, worst.map(i -> describe(service, i, now)));
+        var starting = live.stream().allMatch(i -> i.state() == InstanceState.HEALTHY || i.state() == InstanceState.STARTING);
+        return new InstanceHealth(healthy, desired, starting, worst.map(i -> describe(service, i, now)));
     }
 
     /** All it should run are healthy. */

@@ -139,7 +139,9 @@ final class ServiceKeeper {
             if (desired.isEmpty()) {
                 return;
             }
-            var addresses = active(supervisor.repository().listNotStopped(serviceId), desired.get()).stream()
+            // None wanted (paused, or scaled to zero): no traffic, even to instances not stopped yet.
+            var addresses = desired.get().instances() == 0 ? List.<String>of()
+                    : active(supervisor.repository().listNotStopped(serviceId), desired.get()).stream()
                     .filter(i -> i.state() == InstanceState.HEALTHY)
                     .flatMap(i -> i.address().stream())
                     .toList();

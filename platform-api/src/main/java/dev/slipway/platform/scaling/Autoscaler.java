@@ -6,13 +6,11 @@ import dev.slipway.platform.instance.InstanceRepository;
 import dev.slipway.platform.instance.Supervisor;
 import dev.slipway.platform.routing.ServiceRoutes;
 import dev.slipway.platform.system.DaemonThreads;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
+import java.util.HashSet;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -31,17 +29,13 @@ import org.springframework.stereotype.Component;
 public class Autoscaler implements DisposableBean {
 
     static final Duration TICK = Duration.ofSeconds(1);
-    static final String DESIRED_GAUGE = "slipway.autoscaler.desired.instances";
     private static final Logger log = LoggerFactory.getLogger(Autoscaler.class);
 
     private final ScaledServices services;
     private final ServiceRoutes routes;
     private final Supervisor supervisor;
-    private final InstanceRepository instances;
     private final ServiceEvents events;
-    private final MeterRegistry registry;
-    private final Map<Long, ScaleState> states = new ConcurrentHashMap<>();
-    private final Map<Long, Gauge> gauges = new ConcurrentHashMap<>();
+    private final ScaleStates states;
     private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("autoscaler-"));
     private final DemandWatcher demand;
 
@@ -50,9 +44,8 @@ public class Autoscaler implements DisposableBean {
         this.services = services;
         this.routes = routes;
         this.supervisor = supervisor;
-        this.instances = instances;
         this.events = events;
-        this.registry = registry;
+        this.states = new ScaleStates(instances, registry);
         this.demand = new DemandWatcher(routes, this::wake);
     }
 
@@ -62,113 +55,88 @@ public class Autoscaler implements DisposableBean {
         demand.start();
     }
 
-    /**
-     * How many instances of its active deployment the service runs now: none while paused; at first as
-     * many as already run (Slipway restarted: a service scaled to zero stays there), within its minimum
-     * and maximum.
-     */
-    public int desired(long serviceId, String deploymentId, Scaling scaling, boolean paused) {
-        if (paused) {
-            forget(serviceId);
-            return 0;
-        }
-        return state(serviceId, deploymentId, scaling).desired();
+    /** How many instances of its active deployment the service runs now: none while paused. */
+    public int desired(long serviceId, String service, String deploymentId, Scaling scaling, boolean paused) {
+        return paused ? 0 : states.of(serviceId, service, deploymentId, scaling).map(ScaleState::desired).orElse(0);
     }
 
     /** How many instances a new deployment starts: as many as run now, at least one, within the settings. */
-    public int forNewDeployment(long serviceId, Scaling scaling, boolean paused) {
-        if (paused) {
-            return 0;
-        }
-        var current = Optional.ofNullable(states.get(serviceId)).map(ScaleState::desired).orElse(0);
+    public int forNewDeployment(long serviceId, Scaling scaling) {
+        int current = states.current(serviceId).orElse(0);
         return Math.max(1, Math.min(scaling.maxSize(), Math.max(scaling.minSize(), current)));
     }
 
     /**
-     * The service runs {@code instances} from now on, and counts as just used: a deployment is about
-     * to move traffic to that many new instances, or a paused service is resumed. A service scaled to
-     * zero thus keeps a new deployment's instance until it is idle again.
+     * A deployment moves traffic to {@code instances} new ones (call it under the supervisor's switch):
+     * the service runs at least that many from now on, and counts as just used, so a service scaled to
+     * zero keeps a new deployment's instance until it is idle again.
      */
-    public void startWith(long serviceId, int instances) {
-        var now = Instant.now();
-        states.compute(serviceId, (id, state) -> {
-            if (state == null) {
-                return new ScaleState(instances, now);
-            }
-            state.restart(instances, now);
-            return state;
-        });
+    public void deployed(long serviceId, int instances) {
+        states.restart(serviceId, Math.max(instances, states.current(serviceId).orElse(0)));
+    }
+
+    /** The service is paused: it wants no instance, and its gauge says so. */
+    public void paused(long serviceId) {
+        states.restart(serviceId, 0);
+    }
+
+    /** The service is resumed: its minimum, at least one instance, from now. */
+    public void resumed(long serviceId, Scaling scaling) {
+        states.restart(serviceId, Math.max(1, scaling.minSize()));
+    }
+
+    /** The service is being deleted: nothing scales it any more. */
+    public void retire(long serviceId) {
+        states.retire(serviceId);
     }
 
     /** The instances the service should run now, when the autoscaler looks after it. */
     public Optional<Integer> current(long serviceId) {
-        return Optional.ofNullable(states.get(serviceId)).map(ScaleState::desired);
-    }
-
-    /** Requests wait for the service, scaled to zero: one instance starts now. */
-    void wake(String service) {
-        services.list().stream().filter(s -> s.name().equals(service) && !s.paused()).findFirst().ifPresent(s ->
-                state(s.id(), s.deploymentId(), s.scaling()).wake(Instant.now()).ifPresent(change -> apply(s, change)));
+        return states.current(serviceId);
     }
 
     /** The service's scaling settings changed: apply new bounds now rather than on the next tick. */
-    public void settingsChanged(long serviceId) {
-        services.list().stream().filter(s -> s.id() == serviceId && !s.paused()).findFirst().ifPresent(s -> {
-            var state = states.get(serviceId);
-            if (state != null) {
-                state.settle(s.scaling()).ifPresent(change -> apply(s, change));
-            }
-        });
+    public void settingsChanged(long serviceId, String service) {
+        services.find(service).filter(s -> !s.paused()).ifPresent(s ->
+                state(s).flatMap(state -> state.settle(s.scaling())).ifPresent(change -> apply(s, change)));
         supervisor.reconcile(serviceId);
+    }
+
+    /** Requests wait for the service, scaled to zero: one instance starts now. */
+    private void wake(String service) {
+        services.find(service).filter(s -> !s.paused()).ifPresent(s ->
+                state(s).flatMap(state -> state.wake(Instant.now())).ifPresent(change -> apply(s, change)));
     }
 
     private void tick() {
         try {
             var traffic = routes.traffic();
             var now = Instant.now();
-            var seen = new java.util.HashSet<Long>();
+            var deployed = new HashSet<Long>();
             for (var service : services.list()) {
-                seen.add(service.id());
+                deployed.add(service.id());
                 if (service.paused()) {
                     continue;
                 }
-                var state = state(service.id(), service.deploymentId(), service.scaling());
-                var change = state.settle(service.scaling());
                 var load = traffic.get(service.name());
-                if (change.isEmpty() && load != null) {
-                    change = state.observe(now, load, service.scaling());
-                }
-                change.ifPresent(c -> apply(service, c));
-                gauges.computeIfAbsent(service.id(), id -> Gauge.builder(DESIRED_GAUGE, state, ScaleState::desired)
-                        .description("Instances the autoscaler wants the service to run").tag("service", service.name())
-                        .register(registry));
+                state(service).flatMap(state -> state.settle(service.scaling())
+                                .or(() -> load == null ? Optional.empty() : state.observe(now, load, service.scaling())))
+                        .ifPresent(change -> apply(service, change));
             }
-            states.keySet().stream().filter(id -> !seen.contains(id)).toList().forEach(this::forget);
+            states.keepOnly(deployed);
         } catch (RuntimeException e) {
             log.warn("Could not look at the services' load; trying again in {} s: {}", TICK.toSeconds(), e.toString());
         }
     }
 
-    private ScaleState state(long serviceId, String deploymentId, Scaling scaling) {
-        return states.computeIfAbsent(serviceId, id -> {
-            var running = (int) instances.listNotStopped(id).stream()
-                    .filter(i -> i.deploymentId().equals(deploymentId) && i.state().isCurrent()).count();
-            return new ScaleState(Math.min(scaling.maxSize(), Math.max(scaling.minSize(), running)), Instant.now());
-        });
+    private Optional<ScaleState> state(ScaledServices.ScaledService service) {
+        return states.of(service.id(), service.name(), service.deploymentId(), service.scaling());
     }
 
     private void apply(ScaledServices.ScaledService service, ScaleState.Change change) {
         log.info("Service {}: {}", service.name(), change.message());
         events.record(service.id(), EventKind.SERVICE_SCALED, change.message(), null, null);
         supervisor.reconcile(service.id());
-    }
-
-    private void forget(long serviceId) {
-        states.remove(serviceId);
-        var gauge = gauges.remove(serviceId);
-        if (gauge != null) {
-            registry.remove(gauge);
-        }
     }
 
     @Override

@@ -49,10 +49,10 @@ final class ScaleState {
     /** Settings changed: the count is brought within the new minimum and maximum at once. */
     synchronized Optional<Change> settle(Scaling scaling) {
         if (desired < scaling.minSize()) {
-            return change(scaling.minSize(), "min-size is " + scaling.minSize());
+            return change(scaling.minSize(), "minSize is " + scaling.minSize());
         }
         if (desired > scaling.maxSize()) {
-            return change(scaling.maxSize(), "max-size is " + scaling.maxSize());
+            return change(scaling.maxSize(), "maxSize is " + scaling.maxSize());
         }
         return Optional.empty();
     }
@@ -80,13 +80,14 @@ final class ScaleState {
             int to = Math.min(wanted, scaling.maxSize());
             return change(to, desired == 0 ? traffic.queued() + " request(s) waiting"
                     : String.format(Locale.ROOT, "average concurrency %.0f over %d s is above %s per instance "
-                            + "(%.0f%% of max-concurrency %d)%s%s", recent, panicWindow.toSeconds(), number(target),
-                    Scaling.TARGET_UTILISATION * 100, scaling.maxConcurrency(),
+                            + "(%.0f%% of %s)%s%s", recent, panicWindow.toSeconds(), number(target),
+                    Scaling.TARGET_UTILISATION * 100, scaling.capacitySetting(),
                     now.isBefore(panicUntil) ? "; panic: twice what the instances take" : "",
-                    to < wanted ? "; capped at max-size " + scaling.maxSize() : ""));
+                    to < wanted ? "; capped at maxSize " + scaling.maxSize() : ""));
         }
+        // Nothing to scale in from zero; none during a panic; none before a whole stable window was observed.
         if (desired == 0 || now.isBefore(panicUntil) || samples.peekFirst().at().isAfter(windowStart.plusSeconds(1))) {
-            return Optional.empty(); // not a whole stable window observed yet
+            return Optional.empty();
         }
         int highest = samples.stream().mapToInt(Sample::concurrency).max().orElse(0);
         int peak = (int) Math.ceil(highest / target);
@@ -99,7 +100,7 @@ final class ScaleState {
         return change(to, to == 0 ? "no request for " + idle.toSeconds() + " s"
                 : String.format(Locale.ROOT, "concurrency at most %d over the last %d s; %d instance(s) take it at "
                         + "%s of %d each", highest, scaling.stableWindow().toSeconds(), to, number(target),
-                scaling.maxConcurrency()));
+                scaling.capacity()));
     }
 
     /** 70 for 70.0, 1.4 for 1.4. */

@@ -14,7 +14,8 @@ import java.util.Map;
  * @param maxConcurrency   requests an instance takes at once before the service scales out
  * @param minSize          instances kept running; 0 scales to zero after {@code scaleToZeroAfter} without requests
  * @param maxSize          the most instances at once
- * @param hardLimit        the most requests an instance is ever sent at once; 0 for none
+ * @param hardLimit        the most requests an instance is ever sent at once; 0 for none. Below
+ *                         {@code maxConcurrency}, the autoscaler scales on it instead
  * @param stableWindow     how long the load must stay lower before instances are removed
  * @param scaleToZeroAfter with {@code minSize} 0, how long without a request before the last instance stops
  * @param sources          where each of the first three came from: {@code api}, {@code apprunner.yaml} or
@@ -29,6 +30,8 @@ public record Scaling(int maxConcurrency, int minSize, int maxSize, int hardLimi
     static final Duration WAKE_TIMEOUT = Duration.ofMinutes(2);
     /** The longest a request waits while every instance is at its limit. */
     static final Duration OVERLOAD_TIMEOUT = Duration.ofSeconds(30);
+    /** The most requests waiting for one service at once. */
+    static final long MAX_QUEUE = 10_000;
 
     public Scaling {
         sources = Map.copyOf(sources);
@@ -46,9 +49,19 @@ public record Scaling(int maxConcurrency, int minSize, int maxSize, int hardLimi
                 file.scaleToZeroAfter(), sources);
     }
 
+    /** The most requests an instance should have at once: {@code maxConcurrency}, or a lower hard limit. */
+    public int capacity() {
+        return hardLimit > 0 ? Math.min(maxConcurrency, hardLimit) : maxConcurrency;
+    }
+
+    /** Which setting {@link #capacity()} comes from, in words: {@code max-concurrency 100} or {@code hard-limit 1}. */
+    String capacitySetting() {
+        return capacity() < maxConcurrency ? "hard-limit " + hardLimit : "max-concurrency " + maxConcurrency;
+    }
+
     /** Requests per instance the autoscaler keeps the average at or below. */
     public double target() {
-        return maxConcurrency * TARGET_UTILISATION;
+        return capacity() * TARGET_UTILISATION;
     }
 
     /** Whether the service stops its last instance when idle. */
@@ -69,8 +82,9 @@ public record Scaling(int maxConcurrency, int minSize, int maxSize, int hardLimi
                     + "(POST /api/v1/services/" + service + "/resume) to serve it again.");
         }
         int limit = hardLimit > 0 ? hardLimit : serving >= maxSize ? maxConcurrency : 0;
-        int depth = (int) Math.min(10_000L, (long) maxConcurrency * maxSize);
-        return new AdmissionPolicy(limit, depth, instances == 0 ? WAKE_TIMEOUT : OVERLOAD_TIMEOUT, scalesToZero(), null);
+        int depth = (int) Math.min(MAX_QUEUE, (long) maxConcurrency * maxSize);
+        // A request held while no instance serves waits for a start, however long the app takes to be healthy.
+        return new AdmissionPolicy(limit, depth, serving == 0 ? WAKE_TIMEOUT : OVERLOAD_TIMEOUT, scalesToZero(), null);
     }
 
     private static int pick(String name, Integer api, int file, int defaultValue, Map<String, String> sources) {

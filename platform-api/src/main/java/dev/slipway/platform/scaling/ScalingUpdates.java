@@ -8,20 +8,17 @@ import dev.slipway.platform.service.Service;
 import dev.slipway.platform.service.ServiceRepository;
 import dev.slipway.platform.system.InvalidRequestException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeMap;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 
 /**
- * {@code PATCH /api/v1/services/{name}} with {@code {"scaling": {"maxConcurrency": 50, "minSize": 0,
- * "maxSize": 3}}}: each setting given wins over {@code apprunner.yaml} from now on, across
- * deployments; {@code null} hands it back to the file; one left out stays as it is.
+ * Changes a service's scaling through the API: each setting given wins over {@code apprunner.yaml}
+ * from now on, across deployments; one handed back takes the file's value again. Changes are applied
+ * one at a time, each to the service as stored, so two at once both hold.
  */
 @Component
 public class ScalingUpdates {
-
-    private static final String EXAMPLE = "{\"scaling\": {\"maxConcurrency\": 50, \"minSize\": 0, \"maxSize\": 3}}";
 
     private final ServiceRepository services;
     private final ScaledServices scaled;
@@ -35,62 +32,51 @@ public class ScalingUpdates {
         this.events = events;
     }
 
-    /** @throws InvalidRequestException naming the field, when the body is not such a change */
-    public Service apply(Service service, JsonNode body) {
-        if (body == null || !body.isObject() || !body.has("scaling")) {
-            throw new InvalidRequestException("Send the settings to change, e.g. " + EXAMPLE);
-        }
-        for (var field : body.propertyNames()) {
-            if (!field.equals("scaling")) {
-                throw new InvalidRequestException("'" + field + "' cannot be changed; PATCH takes " + EXAMPLE);
-            }
-        }
-        var scaling = body.get("scaling");
-        if (!scaling.isObject()) {
-            throw new InvalidRequestException("scaling must be an object, e.g. " + EXAMPLE);
-        }
-        var values = new TreeMap<String, Integer>();
+    /** @throws InvalidRequestException naming the setting, when a value is out of range or min exceeds max */
+    public synchronized Service apply(String name, ScalingChange change) {
+        var service = services.get(name);
         var current = service.scaling();
+        var values = new HashMap<String, Integer>();
         values.put("maxConcurrency", current.maxConcurrency());
         values.put("minSize", current.minSize());
         values.put("maxSize", current.maxSize());
         var told = new ArrayList<String>();
-        for (var entry : scaling.properties()) {
-            var name = entry.getKey();
-            var range = RANGES.get(name);
-            if (range == null) {
-                throw new InvalidRequestException("scaling." + name + " is not a scaling setting; use maxConcurrency, "
-                        + "minSize or maxSize");
+        change.settings().forEach((setting, value) -> {
+            if (value.isEmpty()) {
+                values.put(setting, null);
+                told.add(setting + " from apprunner.yaml");
+                return;
             }
-            var value = entry.getValue();
-            if (value.isNull()) {
-                values.put(name, null);
-                told.add(name + " from apprunner.yaml");
-                continue;
+            var range = RANGES.get(setting);
+            if (value.getAsLong() < range[0] || value.getAsLong() > range[1]) {
+                throw new InvalidRequestException("scaling." + setting + " must be " + describe(range) + ", or null for "
+                        + "apprunner.yaml's; got " + value.getAsLong());
             }
-            if (!value.isIntegralNumber() || value.asLong() < range[0] || value.asLong() > range[1]) {
-                throw new InvalidRequestException("scaling." + name + " must be " + describe(range) + ", or null for "
-                        + "apprunner.yaml's; got " + value);
-            }
-            values.put(name, value.asInt());
-            told.add(name + " " + value.asInt());
-        }
+            values.put(setting, (int) value.getAsLong());
+            told.add(setting + " " + value.getAsLong());
+        });
         var overrides = new ScalingOverrides(values.get("maxConcurrency"), values.get("minSize"), values.get("maxSize"));
-        var effective = scaled.scalingOf(new Service(service.id(), service.name(), service.source(), service.status(),
-                service.statusReason(), service.activeDeploymentId(), service.s3(), overrides, service.paused(),
-                service.createdAt(), service.updatedAt()));
-        var minSize = overrides.minSize() != null ? overrides.minSize() : effective.minSize();
-        if (minSize > effective.maxSize()) {
-            throw new InvalidRequestException("scaling.minSize " + minSize + " is above maxSize " + effective.maxSize()
-                    + " (" + effective.sources().get("maxSize") + "); lower minSize or raise maxSize");
+        // The file's own values, before the API's and before a minimum above the maximum is lowered.
+        var file = scaled.scalingOf(with(service, ScalingOverrides.NONE));
+        int min = overrides.minSize() != null ? overrides.minSize() : file.minSize();
+        int max = overrides.maxSize() != null ? overrides.maxSize() : file.maxSize();
+        if (min > max) {
+            throw new InvalidRequestException("scaling.minSize " + min + " is above maxSize " + max + " ("
+                    + (overrides.maxSize() != null ? "api" : "apprunner.yaml") + "); lower minSize or raise maxSize");
         }
         services.updateScaling(service.id(), overrides);
         if (!told.isEmpty()) {
             events.record(service.id(), EventKind.SERVICE_SCALING_CHANGED, "Scaling set through the API: "
                     + String.join(", ", told), null, null);
         }
-        autoscaler.settingsChanged(service.id());
+        autoscaler.settingsChanged(service.id(), service.name());
         return services.findById(service.id()).orElseThrow();
+    }
+
+    private static Service with(Service service, ScalingOverrides scaling) {
+        return new Service(service.id(), service.name(), service.source(), service.status(), service.statusReason(),
+                service.activeDeploymentId(), service.s3(), scaling, service.paused(), service.createdAt(),
+                service.updatedAt());
     }
 
     private static final Map<String, long[]> RANGES = Map.of(

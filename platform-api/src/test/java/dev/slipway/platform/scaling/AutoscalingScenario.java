@@ -29,8 +29,8 @@ import tools.jackson.databind.JsonNode;
  * What a user of autoscaling sees, on a real app that reports how busy each instance is: load
  * beyond max-concurrency brings a second instance that takes requests, and when the load goes the
  * service scales back after its stable window without failing a request; a service with
- * min-instances 0 stops its last instance when idle and the next request (HTTP or WebSocket) still
- * succeeds; a paused service answers 503 and runs nothing until resumed; beyond max-size ×
+ * min-instances 0 stops its last instance when idle and the next request (HTTP, server-sent events
+ * or a WebSocket) still succeeds; a paused service answers 503 and runs nothing until resumed; beyond max-size ×
  * max-concurrency requests get 429 with Retry-After while no instance takes more than its limit.
  * Each runtime runs it.
  */
@@ -99,7 +99,8 @@ abstract class AutoscalingScenario {
     }
 
     @Test
-    void minSizeZeroStopsTheLastInstanceWhenIdleAndTheNextRequestOrWebSocketStillSucceeds() throws Exception {
+    void minSizeZeroStopsTheLastInstanceWhenIdleAndTheNextRequestEventStreamOrWebSocketStillSucceeds()
+            throws Exception {
         var app = deploy("sleepy", "min-instances: 0\n    scale-to-zero-after: 3\n    stable-window: 2");
         awaitZero("sleepy");
         assertThat(lastEvent("sleepy", "service.scaled").get("message").asString())
@@ -122,6 +123,11 @@ abstract class AutoscalingScenario {
                 .matches("Waking from zero: instance i[0-9a-f]{8}… is starting\\.")).noneSatisfy(r -> assertThat(r)
                 .startsWith("No instance is healthy"));
         assertThat(lastEvent("sleepy", "service.scaled").get("message").asString()).startsWith("Scaled 0→1: ");
+
+        awaitZero("sleepy");
+        var stream = slipway.service("sleepy").getPath("/events");
+        assertThat(stream.status()).isEqualTo(200);
+        assertThat(stream.body()).isEqualTo("data: tick 1\n\ndata: tick 2\n\ndata: tick 3\n\n");
 
         awaitZero("sleepy");
         try (var socket = RawWebSocket.open(slipway, "sleepy", "/ws")) {
@@ -155,7 +161,7 @@ abstract class AutoscalingScenario {
 
     @Test
     void aPausedServiceAnswers503AndRunsNothingAndResumeServesItAgainWithoutABuild() throws Exception {
-        var app = deploy("napping", "max-instances: 2");
+        var app = deploy("napping", "min-instances: 0\n    max-instances: 2");
         var paused = slipway.api().post("/api/v1/services/napping/pause", java.util.Map.of());
         assertThat(paused.status()).as(paused.body()).isEqualTo(200);
         assertThat(paused.json().get("status").asString()).isEqualTo("PAUSED");
@@ -166,17 +172,24 @@ abstract class AutoscalingScenario {
         });
         assertThat(slipway.service("napping").get().body()).contains("Service napping is paused");
 
-        app.edit("busy_app.py", "Hello from port", "Hello again from port").commit("While paused");
+        app.edit("busy_app.py", "def main():", "def main():\n    sys.exit(3)\n").commit("Broken");
+        var refused = app.push(slipway.gitUrl("napping"), RunningSlipway.TOKEN);
+        assertThat(refused.accepted()).as("a broken push while paused fails its health check").isFalse();
+        assertThat(refused.text()).contains("failed");
+        app.edit("busy_app.py", "def main():\n    sys.exit(3)\n", "def main():")
+                .edit("busy_app.py", "Hello from port", "Hello again from port").commit("Fixed, while paused");
         var push = app.push(slipway.gitUrl("napping"), RunningSlipway.TOKEN);
         assertThat(push.accepted()).as(push.text()).isTrue();
-        assertThat(push.text()).contains("is paused");
-        assertThat(instances("napping")).as("a push while paused starts nothing").isEmpty();
+        assertThat(push.text()).contains("is paused: this deployment passed its health check");
+        assertThat(slipway.service("napping").get().status()).as("still paused after a push").isEqualTo(503);
+        awaitZero("napping");
         var deployments = slipway.api().deployments("napping").size();
 
         var resumed = slipway.api().post("/api/v1/services/napping/resume", java.util.Map.of());
         assertThat(resumed.status()).as(resumed.body()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(slipway.service("napping").get().body()).startsWith("Hello again from port"));
+                assertThat(healthy("napping")).as("resuming starts one instance, min-instances 0 or not").hasSize(1));
+        assertThat(slipway.service("napping").get().body()).startsWith("Hello again from port");
         assertThat(slipway.api().deployments("napping")).as("resuming builds nothing").hasSize(deployments);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(slipway.api().service("napping").get("status").asString()).isEqualTo("RUNNING"));

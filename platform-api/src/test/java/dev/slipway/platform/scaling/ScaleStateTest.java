@@ -32,7 +32,7 @@ class ScaleStateTest {
         assertThat(change.get().message()).startsWith("Scaled 1→").contains("average concurrency")
                 .contains("above 7 per instance (70% of max-concurrency 10)");
         steady(state, 32, 40, 40, SCALING);
-        assertThat(state.desired()).isEqualTo(5).as("40 / 7 needs 6, capped at max-size 5");
+        assertThat(state.desired()).isEqualTo(5).as("40 / 7 needs 6, capped at maxSize 5");
     }
 
     @Test
@@ -92,12 +92,37 @@ class ScaleStateTest {
     }
 
     @Test
+    void aHardLimitBelowMaxConcurrencyIsWhatTheServiceScalesOn() {
+        var oneAtATime = Scaling.of(new ScalingSettings(100, 1, 5, 1, 20, 60), ScalingOverrides.NONE);
+        var state = new ScaleState(1, T0);
+
+        var change = observe(state, 0, 4, oneAtATime);
+
+        assertThat(change.orElseThrow().message()).isEqualTo("Scaled 1→5: average concurrency 4 over 6 s is above 0.7 "
+                + "per instance (70% of hard-limit 1); panic: twice what the instances take; capped at maxSize 5");
+    }
+
+    @Test
+    void aDeploymentOrAResumeSetsTheCountAndRestartsTheIdleTime() {
+        var state = new ScaleState(0, T0);
+        state.restart(2, T0.plusSeconds(100));
+
+        assertThat(state.desired()).isEqualTo(2);
+        for (int s = 100; s < 159; s++) {
+            state.observe(T0.plusSeconds(s), new ServiceTraffic(0, 0, 0), TO_ZERO);
+        }
+        assertThat(state.desired()).as("idle for less than 60 s since the deployment").isEqualTo(1);
+        state.observe(T0.plusSeconds(160), new ServiceTraffic(0, 0, 0), TO_ZERO);
+        assertThat(state.desired()).isZero();
+    }
+
+    @Test
     void newBoundsApplyAtOnce() {
         var state = new ScaleState(1, T0);
         var raised = Scaling.of(new ScalingSettings(10, 1, 5), new ScalingOverrides(null, 3, null));
-        assertThat(state.settle(raised).orElseThrow().message()).isEqualTo("Scaled 1→3: min-size is 3");
+        assertThat(state.settle(raised).orElseThrow().message()).isEqualTo("Scaled 1→3: minSize is 3");
         var lowered = Scaling.of(new ScalingSettings(10, 1, 5), new ScalingOverrides(null, null, 2));
-        assertThat(state.settle(lowered).orElseThrow().message()).isEqualTo("Scaled 3→2: max-size is 2");
+        assertThat(state.settle(lowered).orElseThrow().message()).isEqualTo("Scaled 3→2: maxSize is 2");
         assertThat(state.settle(lowered)).isEmpty();
     }
 

@@ -58,7 +58,7 @@ class ScalingApiIT {
         assertThat(scaling.get("sources").get("minSize").asString()).isEqualTo("api");
         await().atMost(Duration.ofSeconds(30)).until(() -> healthy("tuned") == 2);
         assertThat(events("tuned")).contains("Scaling set through the API: minSize 2, maxSize 4",
-                "Scaled 1→2: min-size is 2");
+                "Scaled 1→2: minSize is 2");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(api.get("/api/v1/metrics").body())
                 .containsPattern("(?m)^slipway_autoscaler_desired_instances\\{service=\"tuned\"} 2(\\.0)?$")
                 .containsPattern("(?m)^slipway_router_active_instances\\{service=\"tuned\"} 2(\\.0)?$"));
@@ -68,10 +68,38 @@ class ScalingApiIT {
         assertThat(healthy("tuned")).as("a new deployment runs as many as the API asked for").isEqualTo(2);
         assertThat(api.service("tuned").get("scaling").get("sources").get("minSize").asString()).isEqualTo("api");
 
+        var belowTheFile = api.patch("/api/v1/services/tuned", "{\"scaling\": {\"minSize\": null, \"maxSize\": 0}}");
+        assertThat(belowTheFile.status()).isEqualTo(400);
+        assertThat(belowTheFile.json().get("detail").asString()).isEqualTo("scaling.maxSize must be an integer of at "
+                + "least 1, or null for apprunner.yaml's; got 0");
+        assertThat(api.patch("/api/v1/services/tuned", "{\"scaling\": {\"maxSize\": \"two\"}}").json().get("detail")
+                .asString()).isEqualTo("scaling.maxSize must be a whole number, or null for apprunner.yaml's; got \"two\"");
         var handedBack = api.patch("/api/v1/services/tuned", "{\"scaling\": {\"minSize\": null}}");
         assertThat(handedBack.json().get("scaling").get("minSize").asInt()).isEqualTo(1);
         assertThat(handedBack.json().get("scaling").get("sources").get("minSize").asString()).isEqualTo("default");
         assertThat(handedBack.json().get("scaling").get("sources").get("maxSize").asString()).isEqualTo("api");
+    }
+
+    @Test
+    void anApiMaximumBelowTheFilesMinimumIsRefused() {
+        slipway = RunningSlipway.start(home, "process");
+        var api = slipway.api();
+        api.createService("floor");
+        var app = AppRepository.fromExample("hello-python", work)
+                .edit("apprunner.yaml", "\nrun:", "\nslipway:\n  scaling:\n    min-instances: 2\nrun:");
+        app.commit("Two at least");
+        assertThat(app.push(slipway.gitUrl("floor"), RunningSlipway.TOKEN).accepted()).isTrue();
+
+        var refused = api.patch("/api/v1/services/floor", "{\"scaling\": {\"maxSize\": 1}}");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("detail").asString()).isEqualTo("scaling.minSize 2 is above maxSize 1 (api); "
+                + "lower minSize or raise maxSize");
+        assertThat(api.service("floor").get("scaling").get("maxSize").asInt()).isEqualTo(25);
+        var both = api.patch("/api/v1/services/floor", "{\"scaling\": {\"minSize\": 1, \"maxSize\": 1}}");
+        assertThat(both.status()).as(both.body()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> healthy("floor") == 1);
+        assertThat(events("floor")).contains("Scaled 2→1: maxSize is 1");
     }
 
     @Test

@@ -41,6 +41,11 @@ class ScalingTest {
         assertThat(hard.admission("hello", 1, 0, false).concurrencyLimit()).isEqualTo(1);
         assertThat(hard.admission("hello", 0, 0, false).holdWhileEmpty()).isTrue();
         assertThat(hard.admission("hello", 0, 0, false).queueTimeout()).isEqualTo(Scaling.WAKE_TIMEOUT);
+        assertThat(hard.admission("hello", 1, 0, false).queueTimeout()).as("woken, its instance still starting")
+                .isEqualTo(Scaling.WAKE_TIMEOUT);
+        assertThat(hard.admission("hello", 1, 1, false).queueTimeout()).isEqualTo(Scaling.OVERLOAD_TIMEOUT);
+        assertThat(hard.capacity()).isEqualTo(1);
+        assertThat(hard.target()).isEqualTo(0.7);
     }
 
     @Test

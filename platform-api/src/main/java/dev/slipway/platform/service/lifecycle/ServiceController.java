@@ -1,5 +1,7 @@
 package dev.slipway.platform.service.lifecycle;
 
+import dev.slipway.platform.deployment.ServicePause;
+import dev.slipway.platform.scaling.ScalingUpdates;
 import dev.slipway.platform.service.Service;
 import dev.slipway.platform.service.ServiceName;
 import dev.slipway.platform.service.ServiceRepository;
@@ -7,17 +9,15 @@ import dev.slipway.platform.service.ServiceStatus;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import dev.slipway.platform.deployment.ServicePause;
-import dev.slipway.platform.scaling.ScalingUpdates;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
-import tools.jackson.databind.JsonNode;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import tools.jackson.databind.JsonNode;
 
 /** {@code /api/v1/services}: create, list, show, change (scaling), pause, resume and delete services. */
 @RestController
@@ -58,7 +58,7 @@ class ServiceController {
     /** Changes the service's scaling: {@code {"scaling": {"maxConcurrency": 50, "minSize": 0, "maxSize": 3}}}. */
     @PatchMapping("/{name}")
     ServiceView update(@PathVariable String name, @RequestBody(required = false) JsonNode body) {
-        return view(scalingUpdates.apply(services.get(name), body));
+        return view(scalingUpdates.apply(name, ScalingPatch.read(body)));
     }
 
     @PostMapping("/{name}/pause")

@@ -36,8 +36,6 @@ class ServiceOperations {
     ServiceOperations(ServiceRepository services, GitRepositories repositories, Deployer deployer,
                       ServiceRoutes routes, DeploymentRepository deployments, DeploymentLogs logs, AppLogs appLogs,
                       ScaledServices scaled, Autoscaler autoscaler) {
-        this.scaled = scaled;
-        this.autoscaler = autoscaler;
         this.services = services;
         this.repositories = repositories;
         this.deployer = deployer;
@@ -45,6 +43,8 @@ class ServiceOperations {
         this.deployments = deployments;
         this.logs = logs;
         this.appLogs = appLogs;
+        this.scaled = scaled;
+        this.autoscaler = autoscaler;
     }
 
     /** Creates the service; one with a fetchable source starts deploying at once. */
@@ -62,6 +62,7 @@ class ServiceOperations {
 
     /** Stops the service's instances, removes its route, repository, records and logs. */
     void delete(Service service) {
+        autoscaler.retire(service.id());
         deployer.retire(service);
         routes.unroute(service.name());
         repositories.delete(service.name());
