@@ -25,10 +25,15 @@ public final class ScaleBenchmark {
     private static final String COLD = "min-instances: 0\n    scale-to-zero-after: 1\n    stable-window: 2";
     private static final String STEP = "max-concurrency: 10\n    min-instances: 1\n    max-instances: 4\n"
             + "    stable-window: 10";
-    /** hello-python's /info with the host name too: Docker gives every container the same port. */
+    /**
+     * hello-python's /info with the host name too (Docker gives every container the same port), after
+     * 10 ms of work, as a small inference would take: the step's requests are then in flight at the
+     * instances, where the router counts them, rather than waiting for a CPU in the clients that share
+     * this machine's two cores.
+     */
     private static final String INFO = "info = {\"version\": VERSION, \"port\": os.environ.get(\"PORT\")}";
-    private static final String INFO_WITH_HOST =
-            "info = {\"version\": VERSION, \"port\": os.environ.get(\"PORT\"), \"host\": os.uname().nodename}";
+    private static final String INFO_WITH_HOST = "time.sleep(0.01)\n            "
+            + "info = {\"version\": VERSION, \"port\": os.environ.get(\"PORT\"), \"host\": os.uname().nodename}";
 
     private final ScaleTable table = new ScaleTable();
     private final Path root = RepositoryRoot.current();
@@ -103,8 +108,9 @@ public final class ScaleBenchmark {
         require(api.createService(service).status() / 100 == 2, "create the service " + service);
         var app = AppRepository.fromExample("hello-python", work.resolve(service))
                 .edit("apprunner.yaml", "\nrun:", "\nslipway:\n  scaling:\n    " + scaling + "\nrun:")
-                .edit("app.py", INFO, INFO_WITH_HOST);
-        app.commit("Scaling for the benchmark; /info names the host");
+                .edit("app.py", INFO, INFO_WITH_HOST)
+                .edit("app.py", "import json\n", "import json\nimport time\n");
+        app.commit("Scaling for the benchmark; /info works 10 ms and names the host");
         require(app.push(slipway.gitUrl(service), RunningSlipway.TOKEN).accepted(), "deploy " + service);
         ScaleWake.await(java.time.Duration.ofMinutes(2), () -> slipway.service(service).getPath("/info").ok());
         var reported = api.service(service).path("scaling");
