@@ -1,6 +1,7 @@
 package dev.slipway.platform.instance;
 
 import dev.slipway.platform.event.EventKind;
+import dev.slipway.platform.routing.ServiceTraffic;
 import dev.slipway.platform.runtime.Container;
 import dev.slipway.platform.runtime.ContainerState;
 import java.time.Duration;
@@ -221,14 +222,19 @@ final class ServiceKeeper {
         }
     }
 
-    /** Stops instances beyond the desired count, the least healthy and newest first, after draining. */
+    /**
+     * Stops instances beyond the desired count after draining: the least healthy first, then those with
+     * the fewest requests under way (a long request or a WebSocket keeps its instance), then the newest.
+     */
     private void scaleIn(List<Instance> active, DesiredState.Desired target) {
         var extra = active.size() - target.instances();
         if (extra <= 0) {
             return;
         }
+        var traffic = supervisor.routes().traffic().getOrDefault(target.service(), ServiceTraffic.NONE);
         var victims = new ArrayList<>(active.stream().filter(i -> !starts.isBusy(i.id()))
                 .sorted(Comparator.comparing((Instance i) -> i.state() == InstanceState.HEALTHY)
+                        .thenComparingInt(i -> i.address().map(traffic::inFlight).orElse(0))
                         .thenComparing(Instance::createdAt, Comparator.reverseOrder()))
                 .limit(extra).toList());
         victims.forEach(v -> supervisor.repository().setState(v.id(), InstanceState.STOPPING, "scaled in"));

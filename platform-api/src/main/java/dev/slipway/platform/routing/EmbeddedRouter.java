@@ -84,7 +84,8 @@ final class EmbeddedRouter implements RouteTablePublisher {
     public Map<String, ServiceTraffic> traffic() {
         var traffic = new HashMap<String, ServiceTraffic>();
         router.load().forEach((service, load) ->
-                traffic.put(service, new ServiceTraffic(load.requests(), load.inFlight(), load.queued())));
+                traffic.put(service, new ServiceTraffic(load.requests(), load.inFlight(), load.queued(),
+                        load.inFlightByTarget())));
         return traffic;
     }
 

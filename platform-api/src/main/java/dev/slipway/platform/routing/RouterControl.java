@@ -84,8 +84,10 @@ final class RouterControl {
         var traffic = new HashMap<String, ServiceTraffic>();
         for (var entry : services.properties()) {
             var load = entry.getValue();
+            var targets = new HashMap<String, Integer>();
+            load.path("targets").properties().forEach(t -> targets.put(t.getKey(), t.getValue().asInt()));
             traffic.put(entry.getKey(), new ServiceTraffic(load.required("requests").asLong(),
-                    load.required("inFlight").asInt(), load.required("queued").asInt()));
+                    load.required("inFlight").asInt(), load.required("queued").asInt(), targets));
         }
         return traffic;
     }

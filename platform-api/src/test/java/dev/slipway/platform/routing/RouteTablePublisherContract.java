@@ -170,7 +170,8 @@ abstract class RouteTablePublisherContract {
         CompletableFuture<String> held = CompletableFuture.supplyAsync(() -> AppClient.attempt(router.port(), "hello.localhost"));
         await().atMost(Duration.ofSeconds(30)).until(() -> blue.waiting() == 1);
 
-        assertThat(router.traffic()).containsEntry("hello", new ServiceTraffic(2, 1, 0));
+        assertThat(router.traffic()).containsEntry("hello",
+                new ServiceTraffic(2, 1, 0, java.util.Map.of(blue.address(), 1)));
         blue.release();
         assertThat(held.get(30, TimeUnit.SECONDS)).isEqualTo("200 blue");
         await().atMost(Duration.ofSeconds(5)).until(() -> router.traffic().get("hello").inFlight() == 0);

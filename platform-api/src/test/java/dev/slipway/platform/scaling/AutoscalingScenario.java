@@ -3,6 +3,7 @@ package dev.slipway.platform.scaling;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.slipway.platform.routing.ServiceRoutes;
 import dev.slipway.platform.support.AppRepository;
 import dev.slipway.platform.support.BusyClients;
 import dev.slipway.platform.support.RawWebSocket;
@@ -157,6 +158,39 @@ abstract class AutoscalingScenario {
         assertThat(woken.status()).as(woken.body()).isEqualTo(200);
         assertThat(lastEvent("dormant", "service.scaled").get("message").asString())
                 .isEqualTo("Scaled 0→1: a request arrived while it was scaled to zero");
+    }
+
+    @Test
+    void scalingInKeepsTheInstanceWithAnOpenWebSocketAndTheSocketGoesOn() throws Exception {
+        deploy("chatty", "min-instances: 2\n    max-instances: 2");
+        assertThat(healthy("chatty")).hasSize(2);
+        // Other things equal, the newest instance goes first: the socket is opened on that one.
+        var newest = instances("chatty").stream().max(java.util.Comparator.comparing(i -> i.get("createdAt").asString()))
+                .orElseThrow().get("address").asString();
+
+        try (var socket = socketOn("chatty", newest)) {
+            var patched = slipway.api().patch("/api/v1/services/chatty", "{\"scaling\": {\"minSize\": 1, \"maxSize\": 1}}");
+            assertThat(patched.status()).as(patched.body()).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(instances("chatty")).hasSize(1));
+
+            assertThat(instances("chatty").get(0).get("address").asString()).as("the instance that stayed").isEqualTo(newest);
+            assertThat(socket.exchange("two")).isEqualTo("echo two");
+        }
+    }
+
+    /** A WebSocket to the instance at {@code address}: opened again until the router sends one there. */
+    private RawWebSocket socketOn(String service, String address) throws Exception {
+        var routes = slipway.bean(ServiceRoutes.class);
+        for (int attempt = 0; attempt < 10; attempt++) {
+            var socket = RawWebSocket.open(slipway, service, "/ws");
+            assertThat(socket.exchange("one")).isEqualTo("echo one");
+            if (routes.traffic().get(service).inFlight(address) == 1) {
+                return socket;
+            }
+            socket.close();
+            await().atMost(Duration.ofSeconds(10)).until(() -> routes.traffic().get(service).inFlight() == 0);
+        }
+        throw new AssertionError("no WebSocket reached " + address + " in 10 attempts");
     }
 
     @Test

@@ -15,7 +15,7 @@ class DockerAutoscalingIT extends AutoscalingScenario {
 
     @Override
     void removeLeftovers(Set<String> deploymentIds) {
-        DockerSupport.removeServices(List.of("busy", "sleepy", "napping", "packed", "serial", "dormant"), deploymentIds);
+        DockerSupport.removeServices(List.of("busy", "sleepy", "napping", "packed", "serial", "dormant", "chatty"), deploymentIds);
     }
 
     @Override
