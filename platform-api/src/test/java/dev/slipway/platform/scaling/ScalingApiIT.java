@@ -103,6 +103,31 @@ class ScalingApiIT {
     }
 
     @Test
+    void deletingAServiceWhileARequestWaitsForItToWakeAnswersThatRequestAndLeavesNothingRunning() throws Exception {
+        slipway = RunningSlipway.start(home, "process");
+        var api = slipway.api();
+        api.createService("doomed");
+        var app = AppRepository.fromExample("hello-python", work)
+                .edit("apprunner.yaml", "command: python3 app.py", "command: sleep 3; exec python3 app.py")
+                .edit("apprunner.yaml", "\nrun:", "\nslipway:\n  scaling:\n    min-instances: 0\n"
+                        + "    scale-to-zero-after: 1\n    stable-window: 1\nrun:");
+        app.commit("Slow to start, scales to zero");
+        assertThat(app.push(slipway.gitUrl("doomed"), RunningSlipway.TOKEN).accepted()).isTrue();
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/v1/services/doomed/instances").json().isEmpty());
+        var routes = slipway.bean(dev.slipway.platform.routing.ServiceRoutes.class);
+
+        var waiting = java.util.concurrent.CompletableFuture.supplyAsync(() -> slipway.service("doomed").get());
+        await().atMost(Duration.ofSeconds(5)).until(() -> routes.traffic().get("doomed").queued() == 1);
+        assertThat(api.delete("/api/v1/services/doomed").status()).isEqualTo(200);
+
+        var answer = waiting.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(404);
+        var runtime = slipway.bean(dev.slipway.platform.runtime.ContainerRuntime.class);
+        await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(10)).until(() -> runtime.list().isEmpty());
+        assertThat(api.get("/api/v1/services/doomed").status()).isEqualTo(404);
+    }
+
+    @Test
     void badSettingsAreLocatedProblemsThatChangeNothing() {
         slipway = RunningSlipway.start(home, "process");
         var api = slipway.api();
