@@ -41,7 +41,9 @@ public class ScalingUpdates {
         values.put("minSize", current.minSize());
         values.put("maxSize", current.maxSize());
         var told = new ArrayList<String>();
-        change.settings().forEach((setting, value) -> {
+        // In App Runner's order, so the event reads the same whatever order the body gave.
+        ScalingChange.NAMES.stream().filter(change.settings()::containsKey).forEach(setting -> {
+            var value = change.settings().get(setting);
             if (value.isEmpty()) {
                 values.put(setting, null);
                 told.add(setting + " from apprunner.yaml");
