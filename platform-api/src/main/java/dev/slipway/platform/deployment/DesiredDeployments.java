@@ -51,15 +51,17 @@ class DesiredDeployments implements DesiredState, ScaledServices {
 
     @Override
     public List<ScaledService> list() {
-        return services.findAll().stream().flatMap(service -> active(service).stream()
-                .map(d -> new ScaledService(service.id(), service.name(), d.id(), scaling(service, d), service.paused())))
-                .toList();
+        return services.findAll().stream().flatMap(service -> scaled(service).stream()).toList();
     }
 
     @Override
     public Optional<ScaledService> find(String name) {
-        return services.find(name).flatMap(service -> active(service)
-                .map(d -> new ScaledService(service.id(), service.name(), d.id(), scaling(service, d), service.paused())));
+        return services.find(name).flatMap(this::scaled);
+    }
+
+    private Optional<ScaledService> scaled(Service service) {
+        return active(service).map(d -> new ScaledService(service.id(), service.name(), d.id(), scaling(service, d),
+                service.paused()));
     }
 
     @Override

@@ -74,14 +74,15 @@ class Release {
         // Committed: from here traffic moves and the old instances stop, whatever else fails.
         run.enter(DeploymentPhase.SWITCHING_TRAFFIC);
         var serviceId = run.service().id();
+        var paused = services.findById(serviceId).map(Service::paused).orElse(false);
         var replaced = supervisor.switchActive(serviceId, run.id(), "replaced by deployment " + run.deployment().number(),
                 () -> {
                     services.activate(serviceId, run.id());
-                    if (!services.findById(serviceId).map(Service::paused).orElse(false)) {
+                    if (!paused) {
                         autoscaler.deployed(serviceId, count);
                     }
                 });
-        if (services.findById(serviceId).map(Service::paused).orElse(false)) {
+        if (paused) {
             run.note("Service " + service.name() + " is paused: this deployment passed its health check and serves once "
                     + "the service is resumed (POST /api/v1/services/" + service.name() + "/resume); its instances stop now.");
         } else {

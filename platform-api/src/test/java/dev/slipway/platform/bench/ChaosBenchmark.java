@@ -35,14 +35,7 @@ public final class ChaosBenchmark {
 
     public static void main(String[] args) throws Exception {
         var bench = new ChaosBenchmark();
-        var runtimes = new ArrayList<String>();
-        runtimes.add("process");
-        if (DockerClients.isAvailable()) {
-            runtimes.add("docker");
-        } else {
-            System.out.println("No Docker daemon answers: measuring the process runtime only.");
-        }
-        for (var runtime : runtimes) {
+        for (var runtime : BenchRuntimes.available()) {
             bench.run(runtime);
         }
         bench.print();

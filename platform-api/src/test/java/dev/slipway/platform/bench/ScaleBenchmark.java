@@ -1,12 +1,10 @@
 package dev.slipway.platform.bench;
 
-import dev.slipway.build.image.docker.DockerClients;
 import dev.slipway.platform.support.AppRepository;
 import dev.slipway.platform.support.RunningSlipway;
 import dev.slipway.platform.support.SlipwayProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -40,14 +38,7 @@ public final class ScaleBenchmark {
 
     public static void main(String[] args) throws Exception {
         var bench = new ScaleBenchmark();
-        var runtimes = new ArrayList<String>();
-        runtimes.add("process");
-        if (DockerClients.isAvailable()) {
-            runtimes.add("docker");
-        } else {
-            System.out.println("No Docker daemon answers: measuring the process runtime only.");
-        }
-        for (var runtime : runtimes) {
+        for (var runtime : BenchRuntimes.available()) {
             bench.run(runtime);
         }
         System.out.printf("%n%s", bench.table.format());

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import org.awaitility.Awaitility;
 import tools.jackson.databind.JsonNode;
 
 /** The first request to a service with no instance running: after scaling to zero, and after a resume. */
@@ -109,19 +110,9 @@ final class ScaleWake {
         return answer.json().valueStream().toList();
     }
 
-    /** Polls every 20 ms; gives up after {@code limit}. */
+    /** Checks at once, then every 20 ms (a resume is timed by it); gives up after {@code limit}. */
     static void await(Duration limit, BooleanSupplier condition) {
-        var deadline = System.nanoTime() + limit.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("gave up after " + limit);
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            }
-        }
+        Awaitility.await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20)).atMost(limit)
+                .until(condition::getAsBoolean);
     }
 }

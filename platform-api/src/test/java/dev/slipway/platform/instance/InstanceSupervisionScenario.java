@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -39,7 +38,6 @@ abstract class InstanceSupervisionScenario {
     @TempDir
     Path work;
 
-    final Set<String> deploymentIds = new HashSet<>();
     private RunningSlipway slipway;
 
     /** {@code process} or {@code docker}. */
@@ -55,12 +53,9 @@ abstract class InstanceSupervisionScenario {
     @AfterEach
     void stopSlipway() {
         if (slipway != null) {
-            for (var service : slipway.api().get("/api/v1/services").json().valueStream().toList()) {
-                slipway.api().deployments(service.get("name").asString())
-                        .forEach(d -> deploymentIds.add(d.get("id").asString()));
-            }
+            var deployments = slipway.api().allDeploymentIds();
             slipway.close();
-            removeLeftovers(deploymentIds);
+            removeLeftovers(deployments);
         }
     }
 

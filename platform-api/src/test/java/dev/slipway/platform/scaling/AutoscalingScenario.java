@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -45,7 +44,6 @@ abstract class AutoscalingScenario {
     @TempDir
     Path work;
 
-    final Set<String> deploymentIds = new HashSet<>();
     RunningSlipway slipway;
 
     /** {@code process} or {@code docker}. */
@@ -58,12 +56,9 @@ abstract class AutoscalingScenario {
     @AfterEach
     void stopSlipway() {
         if (slipway != null) {
-            for (var service : slipway.api().get("/api/v1/services").json().valueStream().toList()) {
-                slipway.api().deployments(service.get("name").asString())
-                        .forEach(d -> deploymentIds.add(d.get("id").asString()));
-            }
+            var deployments = slipway.api().allDeploymentIds();
             slipway.close();
-            removeLeftovers(deploymentIds);
+            removeLeftovers(deployments);
         }
     }
 

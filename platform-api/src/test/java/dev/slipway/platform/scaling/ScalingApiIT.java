@@ -36,13 +36,8 @@ class ScalingApiIT {
 
     @Test
     void patchedSettingsWinOverTheFileAndStayAcrossDeployments() {
-        slipway = RunningSlipway.start(home, "process");
+        var app = deploy("tuned", "max-concurrency: 20", "python3 app.py");
         var api = slipway.api();
-        api.createService("tuned");
-        var app = AppRepository.fromExample("hello-python", work)
-                .edit("apprunner.yaml", "\nrun:", "\nslipway:\n  scaling:\n    max-concurrency: 20\nrun:");
-        app.commit("Twenty at once");
-        assertThat(app.push(slipway.gitUrl("tuned"), RunningSlipway.TOKEN).accepted()).isTrue();
         var before = api.service("tuned").get("scaling");
         assertThat(before.get("maxConcurrency").asInt()).isEqualTo(20);
         assertThat(before.get("sources").get("maxConcurrency").asString()).isEqualTo("apprunner.yaml");
@@ -82,13 +77,8 @@ class ScalingApiIT {
 
     @Test
     void anApiMaximumBelowTheFilesMinimumIsRefused() {
-        slipway = RunningSlipway.start(home, "process");
+        deploy("floor", "min-instances: 2", "python3 app.py");
         var api = slipway.api();
-        api.createService("floor");
-        var app = AppRepository.fromExample("hello-python", work)
-                .edit("apprunner.yaml", "\nrun:", "\nslipway:\n  scaling:\n    min-instances: 2\nrun:");
-        app.commit("Two at least");
-        assertThat(app.push(slipway.gitUrl("floor"), RunningSlipway.TOKEN).accepted()).isTrue();
 
         var refused = api.patch("/api/v1/services/floor", "{\"scaling\": {\"maxSize\": 1}}");
 
@@ -104,15 +94,9 @@ class ScalingApiIT {
 
     @Test
     void deletingAServiceWhileARequestWaitsForItToWakeAnswersThatRequestAndLeavesNothingRunning() throws Exception {
-        slipway = RunningSlipway.start(home, "process");
+        deploy("doomed", "min-instances: 0\n    scale-to-zero-after: 1\n    stable-window: 1",
+                "sleep 3; exec python3 app.py");
         var api = slipway.api();
-        api.createService("doomed");
-        var app = AppRepository.fromExample("hello-python", work)
-                .edit("apprunner.yaml", "command: python3 app.py", "command: sleep 3; exec python3 app.py")
-                .edit("apprunner.yaml", "\nrun:", "\nslipway:\n  scaling:\n    min-instances: 0\n"
-                        + "    scale-to-zero-after: 1\n    stable-window: 1\nrun:");
-        app.commit("Slow to start, scales to zero");
-        assertThat(app.push(slipway.gitUrl("doomed"), RunningSlipway.TOKEN).accepted()).isTrue();
         await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/v1/services/doomed/instances").json().isEmpty());
         var routes = slipway.bean(dev.slipway.platform.routing.ServiceRoutes.class);
 
@@ -150,6 +134,19 @@ class ScalingApiIT {
         var pause = api.post("/api/v1/services/strict/pause", Map.of());
         assertThat(pause.status()).isEqualTo(409);
         assertThat(pause.json().get("detail").asString()).contains("nothing to pause; deploy it first");
+    }
+
+    /** Starts Slipway, creates the service and pushes the hello example with these scaling lines and command. */
+    private AppRepository deploy(String service, String scaling, String command) {
+        slipway = RunningSlipway.start(home, "process");
+        slipway.api().createService(service);
+        var app = AppRepository.fromExample("hello-python", work)
+                .edit("apprunner.yaml", "command: python3 app.py", "command: " + command)
+                .edit("apprunner.yaml", "\nrun:", "\nslipway:\n  scaling:\n    " + scaling + "\nrun:");
+        app.commit("Scaling: " + scaling.replace('\n', ' '));
+        var push = app.push(slipway.gitUrl(service), RunningSlipway.TOKEN);
+        assertThat(push.accepted()).as(push.text()).isTrue();
+        return app;
     }
 
     private int healthy(String service) {

@@ -46,6 +46,15 @@ public final class SlipwayApi {
         return list.valueStream().toList();
     }
 
+    /** The ids of every deployment of every service, e.g. to remove their images after a test. */
+    public java.util.Set<String> allDeploymentIds() {
+        var ids = new java.util.HashSet<String>();
+        for (var service : get("/api/v1/services").json().valueStream().toList()) {
+            deployments(service.get("name").asString()).forEach(d -> ids.add(d.get("id").asString()));
+        }
+        return ids;
+    }
+
     public JsonNode latestDeployment(String service) {
         return deployments(service).get(0);
     }
