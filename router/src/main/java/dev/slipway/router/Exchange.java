@@ -300,7 +300,7 @@ final class Exchange implements ChannelFutureListener {
                 && !closeAfterRequest);
     }
 
-    /** The upstream connection closed or failed; retried once on a fresh connection when that is safe. */
+    /** The upstream connection closed or failed; sent again on a fresh connection when that is safe (see Failover). */
     void onUpstreamClosed(Channel channel) {
         if (!upstream.owns(channel)) {
             return;

@@ -9,9 +9,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Where an exchange goes after a target failed it. A refused or timed-out connection marks the target
  * unhealthy and moves the request to another target: nothing was sent, so any method may move. A connection
- * that closed before answering is retried once, only for an idempotent request none of whose body went out:
- * on a new connection to the same instance when the dead one came from the pool, else on another instance. On a
- * route with a concurrency limit the other instance must have a free slot; a retry never waits in the queue.
+ * that closed before answering is retried, only for an idempotent request none of whose body went out: when the
+ * dead one came from the pool, once on a new connection to the same instance (its keep-alive may just have run
+ * out); when a new connection closes unanswered, once on another instance (this one is stopping or was killed).
+ * On a route with a concurrency limit the other instance must have a free slot; a retry never waits in the queue.
  * Made on the first failure only, so an exchange that never fails allocates none of this.
  */
 final class Failover {
@@ -21,7 +22,8 @@ final class Failover {
     private final Exchange exchange;
     /** Targets this request failed on; never picked again for it. */
     final List<Backend> failed = new ArrayList<>(2);
-    private boolean retried;
+    private boolean retriedSameInstance;
+    private boolean retriedElsewhere;
 
     Failover(Exchange exchange) {
         this.exchange = exchange;
@@ -46,12 +48,13 @@ final class Failover {
      * @return false when the request may not or cannot be sent again
      */
     boolean retryAfterClose(boolean pooled) {
-        if (retried) {
-            return false;
-        }
-        retried = true;
         Backend next = exchange.record.counted();
-        if (!pooled) {
+        if (pooled && !retriedSameInstance) {
+            retriedSameInstance = true;
+        } else if (retriedElsewhere) {
+            return false;
+        } else {
+            retriedElsewhere = true;
             failed.add(next);
             RouteEntry entry = exchange.currentEntry();
             next = entry == null ? null : entry.acquire(exchange.loop.index, failed);

@@ -18,25 +18,27 @@ import java.util.function.IntFunction;
  * An instance that is stopped and replaced at the worst moment: it answers the first request on its first
  * connection, and when a second request arrives on that kept-alive connection it stops listening, lets a
  * replacement start on the same port, and drops the connection without answering.
+ *
+ * @param <R> the replacement: an instance that serves, or one that is itself going down
  */
-final class DyingBackend implements AutoCloseable {
+final class DyingBackend<R extends AutoCloseable> implements AutoCloseable {
 
     private final ServerSocket listener;
-    private final AtomicReference<TestBackend> replacement = new AtomicReference<>();
+    private final AtomicReference<R> replacement = new AtomicReference<>();
     private final CompletableFuture<Void> done;
 
     /**
      * @param reset        drop the connection with a TCP reset rather than an orderly close
      * @param replaceOnPort starts the replacement on the given port
      */
-    DyingBackend(boolean reset, IntFunction<TestBackend> replaceOnPort) throws IOException {
+    DyingBackend(boolean reset, IntFunction<R> replaceOnPort) throws IOException {
         listener = new ServerSocket();
         listener.setReuseAddress(true);
         listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         done = CompletableFuture.runAsync(() -> serve(reset, replaceOnPort));
     }
 
-    private void serve(boolean reset, IntFunction<TestBackend> replaceOnPort) {
+    private void serve(boolean reset, IntFunction<R> replaceOnPort) {
         try (Socket connection = listener.accept()) {
             InputStream in = new BufferedInputStream(connection.getInputStream());
             readHead(in);
@@ -71,15 +73,15 @@ final class DyingBackend implements AutoCloseable {
     }
 
     /** Waits until the connection was dropped and the replacement runs. */
-    TestBackend replacement() {
+    R replacement() {
         done.join();
         return replacement.get();
     }
 
     @Override
-    public void close() throws IOException {
+    public void close() throws Exception {
         listener.close();
-        TestBackend started = replacement.get();
+        R started = replacement.get();
         if (started != null) {
             started.close();
         }

@@ -2,7 +2,9 @@ package dev.slipway.router;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,7 +17,14 @@ final class HangUpBackend implements AutoCloseable {
     private final Thread acceptor;
 
     HangUpBackend() throws IOException {
-        listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this(0);
+    }
+
+    /** Listens on {@code port}, 0 for any free one. */
+    HangUpBackend(int port) throws IOException {
+        listener = new ServerSocket();
+        listener.setReuseAddress(true);
+        listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
         acceptor = new Thread(this::serve, "hang-up-backend");
         acceptor.setDaemon(true);
         acceptor.start();
@@ -30,6 +39,15 @@ final class HangUpBackend implements AutoCloseable {
             } catch (IOException e) {
                 // closed, or the router hung up first
             }
+        }
+    }
+
+    /** Starts one on {@code port}, which another listener just gave up. */
+    static HangUpBackend onPort(int port) {
+        try {
+            return new HangUpBackend(port);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

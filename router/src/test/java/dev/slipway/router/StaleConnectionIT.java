@@ -24,7 +24,7 @@ class StaleConnectionIT {
     @ParameterizedTest(name = "connection reset: {0}")
     @ValueSource(booleans = {true, false})
     void retriesAGetOnANewConnectionWhenThePooledOneDiesWithItsReplacedInstance(boolean reset) throws Exception {
-        try (DyingBackend dying = new DyingBackend(reset, port -> TestBackend.startOnPort("new", port))) {
+        try (DyingBackend<TestBackend> dying = new DyingBackend<>(reset, port -> TestBackend.startOnPort("new", port))) {
             router.publish(RouteTable.of(List.of(Route.of("app.localhost", dying.address()))));
             assertThat(TestClient.get(router.port(), "app.localhost").body()).isEqualTo("old");
 
@@ -37,9 +37,33 @@ class StaleConnectionIT {
         }
     }
 
+    /**
+     * A killed instance: its pooled connection dies, and a new connection is taken by the kernel and then dropped
+     * as the process goes down. The request is not lost while another instance serves.
+     */
+    @Test
+    void retriesAGetOnAnotherInstanceWhenANewConnectionToTheDyingOneClosesToo() throws Exception {
+        try (TestBackend live = TestBackend.start("live");
+             DyingBackend<HangUpBackend> dying = new DyingBackend<>(true, HangUpBackend::onPort)) {
+            router.publish(RouteTable.of(List.of(Route.of("app.localhost", dying.address()))));
+            assertThat(TestClient.get(router.port(), "app.localhost").body()).isEqualTo("old");
+            // A new table's entry starts its round robin at the first target, the instance that is about to die.
+            router.publish(RouteTable.of(List.of(new Route("app.localhost",
+                    List.of(Target.of(dying.address()), Target.of(live.address()))))));
+
+            HttpResponse<String> retried = TestClient.get(router.port(), "app.localhost");
+
+            assertThat(retried.statusCode()).as(retried.body()).isEqualTo(200);
+            assertThat(retried.body()).isEqualTo("live");
+            assertThat(dying.replacement().connections()).as("new connections tried on the dying instance").isEqualTo(1);
+            await().untilAsserted(() -> assertThat(router.inFlight(dying.address())).isZero());
+            await().untilAsserted(() -> assertThat(router.inFlight(live.address())).isZero());
+        }
+    }
+
     @Test
     void doesNotRetryAPostWhenThePooledConnectionDies() throws Exception {
-        try (DyingBackend dying = new DyingBackend(true, port -> TestBackend.startOnPort("new", port))) {
+        try (DyingBackend<TestBackend> dying = new DyingBackend<>(true, port -> TestBackend.startOnPort("new", port))) {
             router.publish(RouteTable.of(List.of(Route.of("app.localhost", dying.address()))));
             assertThat(TestClient.get(router.port(), "app.localhost").body()).isEqualTo("old");
 
