@@ -85,7 +85,7 @@ public final class JGitSourceFetcher implements SourceFetcher {
         }
         writer.write(commit);
         var sourceDirectory = sourcePath.isEmpty() ? target : target.resolve(sourcePath);
-        return new FetchedSource(commit.name(), sourceDirectory.toAbsolutePath().normalize());
+        return new FetchedSource(commit.name(), sourceDirectory.toAbsolutePath().normalize(), commit.getShortMessage());
     }
 
     private static RevCommit resolveCommit(Repository repository, SourceRequest request) {

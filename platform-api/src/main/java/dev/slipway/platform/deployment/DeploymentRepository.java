@@ -20,8 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 public class DeploymentRepository {
 
-    private static final String COLUMNS = "id, service_id, number, trigger, status, phase, commit_id, rollback_of, "
-            + "artifact, reason, models, timings, created_at, started_at, finished_at";
+    private static final String COLUMNS = "id, service_id, number, trigger, status, phase, commit_id, commit_message, "
+            + "rollback_of, artifact, reason, models, timings, created_at, started_at, finished_at";
     private static final int ID_BYTES = 6;
     private static final int CREATE_ATTEMPTS = 5;
 
@@ -40,11 +40,13 @@ public class DeploymentRepository {
         for (int attempt = 1; ; attempt++) {
             var id = "d" + HexFormat.of().formatHex(bytes());
             try {
-                return jdbc.sql("insert into deployments (id, service_id, number, trigger, status, commit_id, rollback_of) "
-                                + "select ?, ?, coalesce(max(number), 0) + 1, ?, ?, ?, ? from deployments where service_id = ? "
-                                + "returning " + COLUMNS)
+                // A rollback runs its target's commit again, so it shows that commit's message too.
+                return jdbc.sql("insert into deployments (id, service_id, number, trigger, status, commit_id, "
+                                + "commit_message, rollback_of) select ?, ?, coalesce(max(number), 0) + 1, ?, ?, ?, "
+                                + "(select commit_message from deployments where id = ?), ? "
+                                + "from deployments where service_id = ? returning " + COLUMNS)
                         .params(id, serviceId, trigger.wireName(), status.name(), commit.orElse(null),
-                                rollbackOf.orElse(null), serviceId)
+                                rollbackOf.orElse(null), rollbackOf.orElse(null), serviceId)
                         .query(this::map).single();
             } catch (DuplicateKeyException e) {
                 if (attempt == CREATE_ATTEMPTS) {
@@ -120,8 +122,9 @@ public class DeploymentRepository {
                 .params(phase.name(), millis, id).update();
     }
 
-    void recordCommit(String id, String commit) {
-        jdbc.sql("update deployments set commit_id = ? where id = ?").params(commit, id).update();
+    void recordCommit(String id, String commit, String message) {
+        jdbc.sql("update deployments set commit_id = ?, commit_message = ? where id = ?").params(commit, message, id)
+                .update();
     }
 
     void recordArtifact(String id, Artifact artifact) {
@@ -157,6 +160,7 @@ public class DeploymentRepository {
                 DeploymentStatus.valueOf(rs.getString("status")),
                 Optional.ofNullable(phase).map(DeploymentPhase::valueOf),
                 Optional.ofNullable(rs.getString("commit_id")),
+                Optional.ofNullable(rs.getString("commit_message")),
                 Optional.ofNullable(rs.getString("rollback_of")),
                 Optional.ofNullable(artifact).map(a -> json.readValue(a, Artifact.class)),
                 Optional.ofNullable(rs.getString("reason")),

@@ -13,7 +13,7 @@ import java.util.Map;
  * @param timings seconds spent in each phase, in the order they ran
  */
 record DeploymentView(String id, int number, String service, String trigger, DeploymentStatus status,
-                      DeploymentPhase phase, String commit, String image, String artifactKind,
+                      DeploymentPhase phase, String commit, String commitMessage, String image, String artifactKind,
                       List<DeployedModel> models, String rollbackOf, String reason,
                       Map<DeploymentPhase, Double> timings, Instant createdAt, Instant startedAt,
                       Instant finishedAt) {
@@ -27,7 +27,7 @@ record DeploymentView(String id, int number, String service, String trigger, Dep
             }
         }
         return new DeploymentView(d.id(), d.number(), service, d.trigger().wireName(), d.status(),
-                d.phase().orElse(null), d.commit().orElse(null),
+                d.phase().orElse(null), d.commit().orElse(null), d.commitMessage().orElse(null),
                 d.artifact().map(a -> a.reference()).orElse(null),
                 d.artifact().map(a -> a.kind().name().toLowerCase()).orElse(null),
                 d.models(), d.rollbackOf().orElse(null), d.reason().orElse(null), timings,

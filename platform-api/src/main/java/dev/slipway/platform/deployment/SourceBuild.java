@@ -82,7 +82,7 @@ class SourceBuild {
             run.enter(DeploymentPhase.FETCHING_SOURCE);
             var fetched = PhaseDeadline.within(fetchTimeout, "Fetching the source", FETCH_TIMEOUT_SETTING,
                     () -> fetcher.fetch(request(run, source), checkout));
-            deployments.recordCommit(run.id(), fetched.commit());
+            deployments.recordCommit(run.id(), fetched.commit(), fetched.message());
             run.note("Fetched commit " + fetched.commit().substring(0, Math.min(12, fetched.commit().length())));
             var plan = planner.plan(run.service().name(), run.id(), fetched);
             var access = run.service().s3().map(s -> s.over(defaultAccess)).orElse(defaultAccess);
