@@ -67,7 +67,7 @@ class ArtifactRetention {
     }
 
     /** The deployments whose artifacts stay, by id: the active one and the latest successful or running ones. */
-    private Map<String, Deployment> kept(Service service) {
+    Map<String, Deployment> kept(Service service) {
         var all = deployments.listForService(service.id());
         var kept = new LinkedHashMap<String, Deployment>();
         service.activeDeploymentId().flatMap(id -> all.stream().filter(d -> d.id().equals(id)).findFirst())

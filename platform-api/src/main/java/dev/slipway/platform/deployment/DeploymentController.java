@@ -2,8 +2,6 @@ package dev.slipway.platform.deployment;
 
 import dev.slipway.platform.service.Service;
 import dev.slipway.platform.service.ServiceRepository;
-import dev.slipway.platform.service.ServiceSource;
-import dev.slipway.platform.system.ConflictException;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.http.ResponseEntity;
@@ -23,14 +21,14 @@ class DeploymentController {
     private final ServiceRepository services;
     private final DeploymentRepository deployments;
     private final Deployer deployer;
-    private final PushedRepositories repositories;
+    private final DeployNow deployNow;
 
     DeploymentController(ServiceRepository services, DeploymentRepository deployments, Deployer deployer,
-                         PushedRepositories repositories) {
+                         DeployNow deployNow) {
         this.services = services;
         this.deployments = deployments;
         this.deployer = deployer;
-        this.repositories = repositories;
+        this.deployNow = deployNow;
     }
 
     /** The service's deployments, newest first. */
@@ -52,14 +50,7 @@ class DeploymentController {
     @PostMapping("/deployments")
     ResponseEntity<DeploymentView> deploy(@PathVariable String name) {
         var service = services.get(name);
-        if (service.source().type() == ServiceSource.Type.GIT_PUSH
-                && repositories.head(name, service.source().branch()).isEmpty()) {
-            throw new ConflictException("Nothing was pushed to service '" + name + "' yet; push to its "
-                    + service.source().branch() + " branch first.");
-        }
-        // The branch head is read when the deployment starts, so it deploys what the branch holds then.
-        return accepted(service, deployer.deploy(service, DeploymentTrigger.API, Optional.empty(),
-                DeploymentListener.NULL));
+        return accepted(service, deployNow.deploy(service));
     }
 
     /**

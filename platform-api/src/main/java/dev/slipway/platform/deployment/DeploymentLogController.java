@@ -2,14 +2,11 @@ package dev.slipway.platform.deployment;
 
 import dev.slipway.platform.deployment.DeploymentNotFoundException;
 import dev.slipway.platform.deployment.DeploymentRepository;
+import dev.slipway.platform.logs.DeploymentLogStream;
 import dev.slipway.platform.logs.DeploymentLogs;
-import dev.slipway.platform.logs.EventStreams;
-import dev.slipway.platform.logs.FollowerQueue;
-import dev.slipway.platform.logs.LogFollower;
 import dev.slipway.platform.logs.LogLine;
 import dev.slipway.platform.service.ServiceRepository;
 import java.util.List;
-import java.util.function.Consumer;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,7 +16,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code GET /api/v1/services/{name}/deployments/{id}/logs}: the deployment's build and rollout
@@ -33,16 +29,14 @@ class DeploymentLogController {
     private final ServiceRepository services;
     private final DeploymentRepository deployments;
     private final DeploymentLogs logs;
-    private final EventStreams streams;
-    private final JsonMapper json;
+    private final DeploymentLogStream stream;
 
     DeploymentLogController(ServiceRepository services, DeploymentRepository deployments, DeploymentLogs logs,
-                            EventStreams streams, JsonMapper json) {
+                            DeploymentLogStream stream) {
         this.services = services;
         this.deployments = deployments;
         this.logs = logs;
-        this.streams = streams;
-        this.json = json;
+        this.stream = stream;
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
@@ -56,40 +50,8 @@ class DeploymentLogController {
                                                @RequestParam boolean follow,
                                                @RequestHeader(name = "Last-Event-ID", required = false) Long lastSeen) {
         requireDeployment(name, id);
-        long after = lastSeen == null ? 0 : lastSeen;
-        var stream = streams.open();
-        var queue = new FollowerQueue<>(FollowerQueue.CAPACITY, streams.delivery(), new LogFollower<LogLine>() {
-            @Override
-            public void line(LogLine line) {
-                if (line.seq() > after) {
-                    stream.send(Long.toString(line.seq()), "line", json.writeValueAsString(line));
-                }
-            }
-
-            @Override
-            public void droppedBehind() {
-                stream.droppedBehind(FollowerQueue.CAPACITY);
-            }
-
-            @Override
-            public void ended() {
-                var status = deployments.find(id).map(d -> d.status().name()).orElse("UNKNOWN");
-                stream.send(null, "end", "{\"status\":\"" + status + "\"}");
-                stream.complete();
-            }
-        });
-        Consumer<LogLine> follower = queue::offer;
-        stream.onClose(() -> {
-            queue.close();
-            logs.unfollow(id, follower);
-        });
-        try {
-            queue.start(logs.follow(id, follower, queue::end));
-        } catch (RuntimeException e) {
-            stream.complete();
-            throw e;
-        }
-        return stream.response();
+        return stream.follow(id, lastSeen == null ? 0 : lastSeen,
+                () -> deployments.find(id).map(d -> d.status().name()).orElse("UNKNOWN"));
     }
 
     private void requireDeployment(String name, String id) {

@@ -37,7 +37,7 @@ public class Supervisor implements ContainerExitListener, DisposableBean {
     /** How often the instances on record are compared with the containers the runtime runs. */
     static final Duration RESYNC = Duration.ofSeconds(10);
     /** How many stopped instances of a service stay on record, for {@code ?stopped=true}. */
-    static final int STOPPED_KEPT = 20;
+    public static final int STOPPED_KEPT = 20;
     private static final Logger log = LoggerFactory.getLogger(Supervisor.class);
 
     private final InstanceRepository repository;

@@ -13,7 +13,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code GET /api/v1/services/{name}/logs}: what the service's instances printed, as JSON lines
@@ -27,14 +26,12 @@ class AppLogController {
 
     private final ServiceRepository services;
     private final AppLogs logs;
-    private final EventStreams streams;
-    private final JsonMapper json;
+    private final AppLogStream stream;
 
-    AppLogController(ServiceRepository services, AppLogs logs, EventStreams streams, JsonMapper json) {
+    AppLogController(ServiceRepository services, AppLogs logs, AppLogStream stream) {
         this.services = services;
         this.logs = logs;
-        this.streams = streams;
-        this.json = json;
+        this.stream = stream;
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
@@ -55,34 +52,7 @@ class AppLogController {
                                                @RequestParam(required = false) String since,
                                                @RequestParam(required = false) String tail,
                                                @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
-        var filter = AppLogQuery.filter(instance, since, tail, lastEventId, Instant.now());
         services.get(name);
-        var stream = streams.open();
-        try {
-            stream.onClose(logs.follow(name, filter, follower(stream))::close);
-        } catch (RuntimeException e) {
-            stream.complete();
-            throw e;
-        }
-        return stream.response();
-    }
-
-    private LogFollower<AppLogLine> follower(EventStream stream) {
-        return new LogFollower<>() {
-            @Override
-            public void line(AppLogLine line) {
-                stream.send(Long.toString(line.seq()), "line", json.writeValueAsString(line));
-            }
-
-            @Override
-            public void droppedBehind() {
-                stream.droppedBehind(FollowerQueue.CAPACITY);
-            }
-
-            @Override
-            public void ended() {
-                stream.complete();
-            }
-        };
+        return stream.follow(name, instance, since, tail, lastEventId);
     }
 }
