@@ -34,9 +34,10 @@ class ReadyBanner {
                 : "SLIPWAY_ADMIN_TOKEN";
         log.info("""
                 Slipway is ready.
+                  Console:      http://localhost:{}/ (sign in with the admin token)
                   API and git:  http://localhost:{}/api/v1  http://localhost:{}/git/<service>.git
                   Apps:         {}
                   Admin token:  {}
-                  State:        {}""", port, port, routes.url("<service>"), token, properties.home());
+                  State:        {}""", port, port, port, routes.url("<service>"), token, properties.home());
     }
 }
