@@ -3,6 +3,7 @@ package dev.slipway.platform.metrics;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * A service's traffic over a {@link MetricsRange}, one point per step, oldest first, as {@code GET
@@ -17,8 +18,17 @@ public record MetricsSeries(String service, String range, long stepSeconds, long
 
     /** The newest point that has samples. */
     public Optional<Point> latest() {
+        return newest(p -> p.requestsPerSecond() != null);
+    }
+
+    /** The newest point with a latency: some request was answered in it. */
+    public Optional<Point> latestAnswered() {
+        return newest(p -> p.latencyP50Ms() != null);
+    }
+
+    private Optional<Point> newest(Predicate<Point> test) {
         for (int i = points.size() - 1; i >= 0; i--) {
-            if (points.get(i).requestsPerSecond() != null) {
+            if (test.test(points.get(i))) {
                 return Optional.of(points.get(i));
             }
         }
