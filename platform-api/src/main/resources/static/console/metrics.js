@@ -41,6 +41,21 @@
     return width < 500 ? 180 : 220;
   }
 
+  /** The points with no neighbour, which a line cannot draw: uPlot marks them with a dot. */
+  function isolated(u, seriesIndex, show) {
+    if (show) {
+      return null;
+    }
+    const values = u.data[seriesIndex];
+    const alone = [];
+    for (let i = 0; i < values.length; i++) {
+      if (values[i] != null && (i === 0 || values[i - 1] == null) && (i === values.length - 1 || values[i + 1] == null)) {
+        alone.push(i);
+      }
+    }
+    return alone.length ? alone : null;
+  }
+
   function options(chart, width) {
     const yAxis = { label: chart.unit, stroke: AXIS, grid: GRID, size: 56 };
     if (chart.whole) {
@@ -54,6 +69,7 @@
       series: [{ label: 'Time' }].concat(chart.series.map(function (s) {
         return {
           label: s.label, stroke: s.stroke, width: 2, dash: s.dash, spanGaps: false,
+          points: { filter: isolated },
           value: function (u, v) { return v == null ? '–' : number(v); }
         };
       }))

@@ -44,7 +44,8 @@ public record MetricsSeries(String service, String range, long stepSeconds, long
                         Double status5xxPerSecond, Double latencyP50Ms, Double latencyP95Ms, Double latencyP99Ms,
                         Integer concurrency, Integer activeInstances) {
 
-        static Point empty(Instant time) {
+        /** A step without samples. */
+        public static Point empty(Instant time) {
             return new Point(time, null, null, null, null, null, null, null, null, null);
         }
     }
