@@ -60,11 +60,12 @@ class ConfigurationTabIT {
 
         assertThat(page.status()).isEqualTo(200);
         var body = page.body();
-        assertThat(body).contains("<span class=\"text\">runtime: python3</span>")
+        assertThat(body).contains("<span class=\"yaml-text\">runtime: python3</span>")
                 .contains("<strong>apprunner.yaml</strong> is valid, with\n    <span>0 errors, 1 warning</span>")
-                .contains("<div id=\"L12\" class=\"line warning\">")
-                .containsPattern(Pattern.compile("<a class=\"position\" href=\"#L12\"[^>]*>12:3</a>\\s*"
-                        + "<span class=\"severity\">warning</span>\\s*<code class=\"key\">run.timeout</code>"));
+                .contains("<div id=\"L12\" class=\"yaml-line sev-warning\">")
+                .containsPattern(Pattern.compile("<a class=\"yaml-position\" href=\"#L12\"[^>]*>12:3</a>\\s*"
+                        + "<span class=\"yaml-severity\">warning</span>\\s*"
+                        + "<code class=\"yaml-key\">run.timeout</code>"));
         assertThat(body).containsPattern(Pattern.compile("<code>GREETING</code></th>\\s*<td><code>Hello from Slipway"
                 + "</code>"));
         assertThat(body).containsPattern(Pattern.compile("<code>API_KEY</code></th>\\s*<td>\\s*<span class=\"muted\">"

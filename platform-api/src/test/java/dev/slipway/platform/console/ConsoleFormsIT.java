@@ -82,9 +82,10 @@ class ConsoleFormsIT {
         var page = refused.body();
         assertThat(field(page, "name")).contains("aria-describedby=\"name-help name-error\"")
                 .contains("aria-invalid=\"true\"").contains("value=\"Bad_&lt;b&gt;Name&lt;/b&gt;\"");
-        assertThat(page).containsPattern(Pattern.compile("<input id=\"name\"[^>]*>\\s*<p id=\"name-help\"[^<]*<span>"
-                + "[^<]*</span>.</p>\\s*<p class=\"field-error\"\\s+id=\"name-error\">&#39;Bad_&lt;b&gt;Name&lt;/b&gt;&#39; is "
-                + "not a valid service name: a service name has 2 to 40 characters"));
+        assertThat(page).as("the problem right under the field and its help").containsPattern(Pattern.compile(
+                "<input id=\"name\"[^>]*>\\s*<p id=\"name-help\"[^<]*<span>[^<]*</span>.</p>\\s*"
+                + "<p class=\"field-error\"\\s+id=\"name-error\">&#39;Bad_&lt;b&gt;Name&lt;/b&gt;&#39; is not a valid "
+                + "service name: a service name has 2 to 40 characters"));
         assertThat(page).as("every problem at once, each at its field")
                 .contains("id=\"s3-endpoint-error\">s3.endpoint must be an http:// or https:// URL");
         assertThat(page).as("a summary at the top linking to the fields").containsPattern(Pattern.compile(
@@ -123,14 +124,16 @@ class ConsoleFormsIT {
         assertThat(checked.status()).isEqualTo(200);
         var page = checked.body();
         assertThat(page).contains("has <span>1 error, 1 warning</span>");
-        assertThat(page).containsPattern(Pattern.compile("<li class=\"problem error\">\\s*<a class=\"position\" "
-                + "href=\"#L7\" aria-label=\"line 7, column 1\">7:1</a>\\s*<span class=\"severity\">error</span>\\s*"
-                + "<code class=\"key\">run.command</code>\\s*<span class=\"message\">required key is missing"));
-        assertThat(page).containsPattern(Pattern.compile("<a class=\"position\" href=\"#L8\"[^>]*>8:3</a>\\s*"
-                + "<span class=\"severity\">warning</span>\\s*<code class=\"key\">run.comand</code>"));
-        assertThat(page).contains("<div id=\"L7\" class=\"line error\">").contains("<div id=\"L8\" class=\"line warning\">")
-                .contains("<div id=\"L2\" class=\"line\">");
-        assertThat(line(page, 8)).contains("<span class=\"text\">  comand: python3 app.py</span>")
+        assertThat(page).containsPattern(Pattern.compile("<li class=\"yaml-problem sev-error\">\\s*"
+                + "<a class=\"yaml-position\" href=\"#L7\" aria-label=\"line 7, column 1\">7:1</a>\\s*"
+                + "<span class=\"yaml-severity\">error</span>\\s*<code class=\"yaml-key\">run.command</code>\\s*"
+                + "<span class=\"yaml-message\">required key is missing"));
+        assertThat(page).containsPattern(Pattern.compile("<a class=\"yaml-position\" href=\"#L8\"[^>]*>8:3</a>\\s*"
+                + "<span class=\"yaml-severity\">warning</span>\\s*<code class=\"yaml-key\">run.comand</code>"));
+        assertThat(page).contains("<div id=\"L7\" class=\"yaml-line sev-error\">")
+                .contains("<div id=\"L8\" class=\"yaml-line sev-warning\">")
+                .contains("<div id=\"L2\" class=\"yaml-line\">");
+        assertThat(line(page, 8)).contains("<span class=\"yaml-text\">  comand: python3 app.py</span>")
                 .contains("warning: run.comand: unknown key; did you mean run.command?");
         assertThat(page).as("the text stays in the form to fix and check again")
                 .contains(">version: 1.0\nruntime: python3\n");
@@ -145,7 +148,7 @@ class ConsoleFormsIT {
 
         assertThat(checked.status()).isEqualTo(200);
         assertThat(checked.body()).contains("<strong>my-app.yaml</strong> is valid: no problems found.")
-                .doesNotContain("class=\"line error\"").doesNotContain("class=\"line warning\"");
+                .doesNotContain("class=\"yaml-line sev-error\"").doesNotContain("class=\"yaml-line sev-warning\"");
         var empty = console.submitMultipart("/validate", "/validate", Map.of("content", " "), "file", "", "");
         assertThat(empty.status()).isEqualTo(400);
         assertThat(empty.body()).contains("id=\"content-error\">Paste the text of an apprunner.yaml here");
@@ -159,8 +162,8 @@ class ConsoleFormsIT {
         var page = console.submitMultipart("/validate", "/validate", Map.of("content", yaml), "file", "", "").body();
 
         assertThat(page).doesNotContain("<script>alert").doesNotContain("<img src=x")
-                .contains("<span class=\"text\">  command: &quot;&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&quot;"
-                        + "</span>")
+                .contains("<span class=\"yaml-text\">  command: "
+                        + "&quot;&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&quot;</span>")
                 .contains("runtime: &lt;img src=x onerror=alert(1)&gt;");
     }
 
