@@ -118,6 +118,16 @@ class ConsoleFormsIT {
     }
 
     @Test
+    void theApiNamesTheSameFieldsInItsProblems() {
+        var noUrl = slipway.api().post("/api/v1/services", Map.of("name", "fetched", "source", Map.of("type", "git")));
+        assertThat(noUrl.status()).isEqualTo(400);
+        assertThat(noUrl.json().get("field").asString()).isEqualTo("source.url");
+        assertThat(noUrl.json().get("detail").asString()).startsWith("source.url is required");
+        var badName = slipway.api().post("/api/v1/services", Map.of("name", "X"));
+        assertThat(badName.json().get("field").asString()).isEqualTo("name");
+    }
+
+    @Test
     void aBrokenYamlShowsItsProblemsLocatedAndTheirLinesMarked() {
         var checked = console.submitMultipart("/validate", "/validate", Map.of("content", BROKEN_YAML), "file", "", "");
 
