@@ -42,7 +42,7 @@ class DeploymentController {
     DeploymentView get(@PathVariable String name, @PathVariable String id) {
         var service = services.get(name);
         return deployments.find(id).filter(d -> d.serviceId() == service.id())
-                .map(d -> DeploymentView.of(d, name))
+                .map(d -> DeploymentView.withConfigText(d, name))
                 .orElseThrow(() -> new DeploymentNotFoundException(name, id));
     }
 

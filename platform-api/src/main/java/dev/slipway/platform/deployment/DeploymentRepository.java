@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class DeploymentRepository {
 
     private static final String COLUMNS = "id, service_id, number, trigger, status, phase, commit_id, commit_message, "
-            + "rollback_of, artifact, reason, models, timings, created_at, started_at, finished_at";
+            + "config_file, config_text, rollback_of, artifact, reason, models, timings, created_at, started_at, finished_at";
     private static final int ID_BYTES = 6;
     private static final int CREATE_ATTEMPTS = 5;
 
@@ -40,13 +40,18 @@ public class DeploymentRepository {
         for (int attempt = 1; ; attempt++) {
             var id = "d" + HexFormat.of().formatHex(bytes());
             try {
-                // A rollback runs its target's commit again, so it shows that commit's message too.
+                // A rollback runs its target's commit and build again, so it shows that commit's message and
+                // apprunner.yaml too.
                 return jdbc.sql("insert into deployments (id, service_id, number, trigger, status, commit_id, "
-                                + "commit_message, rollback_of) select ?, ?, coalesce(max(number), 0) + 1, ?, ?, ?, "
-                                + "(select commit_message from deployments where id = ?), ? "
+                                + "commit_message, config_file, config_text, rollback_of) "
+                                + "select ?, ?, coalesce(max(number), 0) + 1, ?, ?, ?, "
+                                + "(select commit_message from deployments where id = ?), "
+                                + "(select config_file from deployments where id = ?), "
+                                + "(select config_text from deployments where id = ?), ? "
                                 + "from deployments where service_id = ? returning " + COLUMNS)
                         .params(id, serviceId, trigger.wireName(), status.name(), commit.orElse(null),
-                                rollbackOf.orElse(null), rollbackOf.orElse(null), serviceId)
+                                rollbackOf.orElse(null), rollbackOf.orElse(null), rollbackOf.orElse(null),
+                                rollbackOf.orElse(null), serviceId)
                         .query(this::map).single();
             } catch (DuplicateKeyException e) {
                 if (attempt == CREATE_ATTEMPTS) {
@@ -127,6 +132,12 @@ public class DeploymentRepository {
                 .update();
     }
 
+    /** Keeps the {@code apprunner.yaml} the deployment builds from, for the console to show with its problems. */
+    void recordConfig(String id, String file, String text) {
+        jdbc.sql("update deployments set config_file = ?, config_text = ? where id = ?").params(file, text, id)
+                .update();
+    }
+
     void recordArtifact(String id, Artifact artifact) {
         jdbc.sql("update deployments set artifact = ?::jsonb where id = ?")
                 .params(json.writeValueAsString(artifact), id).update();
@@ -161,6 +172,8 @@ public class DeploymentRepository {
                 Optional.ofNullable(phase).map(DeploymentPhase::valueOf),
                 Optional.ofNullable(rs.getString("commit_id")),
                 Optional.ofNullable(rs.getString("commit_message")),
+                Optional.ofNullable(rs.getString("config_file")),
+                Optional.ofNullable(rs.getString("config_text")),
                 Optional.ofNullable(rs.getString("rollback_of")),
                 Optional.ofNullable(artifact).map(a -> json.readValue(a, Artifact.class)),
                 Optional.ofNullable(rs.getString("reason")),

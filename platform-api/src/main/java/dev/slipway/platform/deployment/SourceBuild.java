@@ -13,12 +13,15 @@ import dev.slipway.build.plan.BuildPlanner;
 import dev.slipway.build.source.SourceFetchException;
 import dev.slipway.build.source.SourceFetcher;
 import dev.slipway.build.source.SourceRequest;
+import dev.slipway.config.AppRunnerConfig;
 import dev.slipway.config.ConfigProblem;
 import dev.slipway.config.InvalidConfigException;
 import dev.slipway.config.NetworkSection;
+import dev.slipway.config.project.ProjectKind;
 import dev.slipway.platform.service.ServiceSource;
 import dev.slipway.platform.system.SlipwayProperties;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -85,6 +88,7 @@ class SourceBuild {
             deployments.recordCommit(run.id(), fetched.commit(), fetched.message());
             run.note("Fetched commit " + fetched.commit().substring(0, Math.min(12, fetched.commit().length())));
             var plan = planner.plan(run.service().name(), run.id(), fetched);
+            recordConfig(run, plan, deployments);
             var access = run.service().s3().map(s -> s.over(defaultAccess)).orElse(defaultAccess);
             run.maskSecrets(access.secretValues());
             var models = fetchModels(run, plan, access, deployments);
@@ -112,6 +116,20 @@ class SourceBuild {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DeploymentFailedException("Stopped while waiting for a build slot.", e);
+        }
+    }
+
+    /** Keeps the apprunner.yaml a build plans from, named as the plan's problems name it; other projects have none. */
+    private static void recordConfig(DeploymentRun run, BuildPlan plan, DeploymentRepository deployments) {
+        if (plan.kind() != ProjectKind.APPRUNNER_YAML) {
+            return;
+        }
+        try {
+            var text = Files.readString(plan.sourceDir().resolve(AppRunnerConfig.FILE_NAME), StandardCharsets.UTF_8);
+            deployments.recordConfig(run.id(), BuildPlanner.ROOT_DISPLAY_PATH + AppRunnerConfig.FILE_NAME, text);
+        } catch (IOException e) {
+            // The planner has just read it; what the console shows of a deployment is no reason to fail it.
+            run.note("Could not keep " + AppRunnerConfig.FILE_NAME + " for the console: " + e.getMessage());
         }
     }
 

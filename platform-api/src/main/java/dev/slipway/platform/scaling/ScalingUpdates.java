@@ -51,8 +51,8 @@ public class ScalingUpdates {
             }
             var range = RANGES.get(setting);
             if (value.getAsLong() < range[0] || value.getAsLong() > range[1]) {
-                throw new InvalidRequestException("scaling." + setting + " must be " + describe(range) + ", or null for "
-                        + "apprunner.yaml's; got " + value.getAsLong());
+                throw new InvalidRequestException("scaling." + setting, "scaling." + setting + " must be "
+                        + describe(range) + ", or null for apprunner.yaml's; got " + value.getAsLong());
             }
             values.put(setting, (int) value.getAsLong());
             told.add(setting + " " + value.getAsLong());
@@ -63,7 +63,10 @@ public class ScalingUpdates {
         int min = overrides.minSize() != null ? overrides.minSize() : file.minSize();
         int max = overrides.maxSize() != null ? overrides.maxSize() : file.maxSize();
         if (min > max) {
-            throw new InvalidRequestException("scaling.minSize " + min + " is above maxSize " + max + " ("
+            // Located at the setting this change named, so a form shows it where the user typed.
+            var field = change.settings().containsKey("maxSize") && !change.settings().containsKey("minSize")
+                    ? "scaling.maxSize" : "scaling.minSize";
+            throw new InvalidRequestException(field, "scaling.minSize " + min + " is above maxSize " + max + " ("
                     + (overrides.maxSize() != null ? "api" : "apprunner.yaml") + "); lower minSize or raise maxSize");
         }
         services.updateScaling(service.id(), overrides);

@@ -26,7 +26,7 @@ public final class ServiceName {
     public static class InvalidServiceNameException extends InvalidRequestException {
 
         InvalidServiceNameException(String name) {
-            super("'" + (name == null ? "" : name) + "' is not a valid service name: " + RULE);
+            super("name", "'" + (name == null ? "" : name) + "' is not a valid service name: " + RULE);
         }
     }
 }

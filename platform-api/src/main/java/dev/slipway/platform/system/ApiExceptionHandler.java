@@ -18,9 +18,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.NOT_FOUND, e);
     }
 
+    /** With the field it concerns as the problem's {@code field} property, when it names one. */
     @ExceptionHandler(InvalidRequestException.class)
-    ProblemDetail badRequest(RuntimeException e) {
-        return problem(HttpStatus.BAD_REQUEST, e);
+    ProblemDetail badRequest(InvalidRequestException e) {
+        var problem = problem(HttpStatus.BAD_REQUEST, e);
+        e.field().ifPresent(field -> problem.setProperty("field", field));
+        return problem;
     }
 
     @ExceptionHandler(ConflictException.class)

@@ -1,7 +1,6 @@
 package dev.slipway.platform.validation;
 
 import dev.slipway.config.AppRunnerConfig;
-import dev.slipway.config.AppRunnerYamlParser;
 import dev.slipway.config.ConfigProblem;
 import dev.slipway.platform.system.InvalidRequestException;
 import java.util.List;
@@ -40,10 +39,11 @@ class ValidationController {
         return validate(file, request.content());
     }
 
+    /** The config schema's check, the same the linter, a push and the console's validate page make. */
     private static ValidationReport validate(String file, String content) {
-        var result = AppRunnerYamlParser.parse(file, content);
-        var problems = result.problems().stream().map(ProblemView::of).toList();
-        return new ValidationReport(!result.hasErrors(), result.errors().size(), result.warnings().size(), problems);
+        var report = dev.slipway.config.ValidationReport.of(file, content);
+        var problems = report.problems().stream().map(ProblemView::of).toList();
+        return new ValidationReport(!report.hasErrors(), report.errorCount(), report.warningCount(), problems);
     }
 
     /** The JSON form of a request. */

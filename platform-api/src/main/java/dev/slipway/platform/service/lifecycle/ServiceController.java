@@ -3,7 +3,6 @@ package dev.slipway.platform.service.lifecycle;
 import dev.slipway.platform.deployment.ServicePause;
 import dev.slipway.platform.scaling.ScalingUpdates;
 import dev.slipway.platform.service.Service;
-import dev.slipway.platform.service.ServiceName;
 import dev.slipway.platform.service.ServiceRepository;
 import dev.slipway.platform.service.ServiceStatus;
 import java.util.List;
@@ -39,9 +38,9 @@ class ServiceController {
 
     @PostMapping
     ResponseEntity<ServiceView> create(@RequestBody CreateServiceRequest request) {
-        var name = ServiceName.requireValid(request.name());
-        var service = operations.create(name, request.toSource(), request.toS3Settings());
-        var location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{name}").buildAndExpand(name).toUri();
+        var service = operations.create(request);
+        var location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{name}").buildAndExpand(service.name())
+                .toUri();
         return ResponseEntity.created(location).body(view(service));
     }
 

@@ -19,9 +19,12 @@ import dev.slipway.platform.service.ServiceStatus;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
-/** Creating and deleting a service touches its repository, its routes and its instances. */
+/**
+ * Creating and deleting a service touches its repository, its routes and its instances. The REST API and the
+ * console both go through here.
+ */
 @Component
-class ServiceOperations {
+public class ServiceOperations {
 
     private final ServiceRepository services;
     private final GitRepositories repositories;
@@ -47,8 +50,17 @@ class ServiceOperations {
         this.autoscaler = autoscaler;
     }
 
-    /** Creates the service; one with a fetchable source starts deploying at once. */
-    Service create(String name, ServiceSource source, Optional<S3Settings> s3) {
+    /**
+     * Creates the service the request describes; one with a fetchable source starts deploying at once.
+     *
+     * @throws dev.slipway.platform.system.InvalidRequestException naming the field, when the request is not valid
+     * @throws dev.slipway.platform.service.ServiceAlreadyExistsException when the name is taken
+     */
+    public Service create(CreateServiceRequest request) {
+        return create(request.validName(), request.toSource(), request.toS3Settings());
+    }
+
+    private Service create(String name, ServiceSource source, Optional<S3Settings> s3) {
         if (source.type() == ServiceSource.Type.GIT_PUSH) {
             var service = services.create(name, source, s3, ServiceStatus.OPERATION_IN_PROGRESS,
                     "Waiting for the first git push.");
@@ -61,7 +73,7 @@ class ServiceOperations {
     }
 
     /** Stops the service's instances, removes its route, repository, records and logs. */
-    void delete(Service service) {
+    public void delete(Service service) {
         autoscaler.retire(service.id());
         deployer.retire(service);
         routes.unroute(service.name());
@@ -76,7 +88,8 @@ class ServiceOperations {
         return routes.url(service);
     }
 
-    ServiceView.ScalingView scaling(Service service) {
+    /** The service's effective scaling, where each setting came from, and how many instances it wants now. */
+    public ServiceView.ScalingView scaling(Service service) {
         var desired = service.paused() ? Integer.valueOf(0) : autoscaler.current(service.id()).orElse(null);
         return ServiceView.ScalingView.of(scaled.scalingOf(service), desired);
     }

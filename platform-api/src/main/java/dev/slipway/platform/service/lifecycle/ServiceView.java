@@ -14,7 +14,7 @@ import java.util.Map;
  * @param url    where the service is served
  * @param source where its code comes from
  */
-record ServiceView(String name, ServiceStatus status, String statusReason, String url, SourceView source,
+public record ServiceView(String name, ServiceStatus status, String statusReason, String url, SourceView source,
                    String activeDeploymentId, S3Settings s3, ScalingView scaling, Instant createdAt,
                    Instant updatedAt) {
 
@@ -22,7 +22,7 @@ record ServiceView(String name, ServiceStatus status, String statusReason, Strin
      * The effective scaling settings, where each came from ({@code api}, {@code apprunner.yaml} or
      * {@code default}), and how many instances the autoscaler wants now (null before the first deployment).
      */
-    record ScalingView(int maxConcurrency, int minSize, int maxSize, Integer hardLimit, long stableWindowSeconds,
+    public record ScalingView(int maxConcurrency, int minSize, int maxSize, Integer hardLimit, long stableWindowSeconds,
                        long scaleToZeroAfterSeconds, Map<String, String> sources, Integer desiredInstances) {
 
         static ScalingView of(Scaling scaling, Integer desired) {
@@ -35,7 +35,7 @@ record ServiceView(String name, ServiceStatus status, String statusReason, Strin
     /**
      * @param gitUrl for {@code git-push} services: where to push
      */
-    record SourceView(String type, String url, String branch, String sourceDirectory, String image, String gitUrl) {
+    public record SourceView(String type, String url, String branch, String sourceDirectory, String image, String gitUrl) {
     }
 
     static ServiceView of(Service service, String url, String gitUrl, ScalingView scaling) {
