@@ -20,7 +20,7 @@ final class Actions {
         try {
             flash.addFlashAttribute("notice", action.get());
         } catch (ConflictException | InvalidRequestException | NotFoundException e) {
-            flash.addFlashAttribute("error", e.getMessage());
+            flash.addFlashAttribute("problem", e.getMessage());
         }
         return "redirect:" + page;
     }

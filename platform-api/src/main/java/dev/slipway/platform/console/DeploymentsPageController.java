@@ -51,6 +51,7 @@ class DeploymentsPageController {
         var service = headers.open(name, ServiceTab.DEPLOYMENTS, model);
         var rows = rows(service);
         model.addAttribute("rows", rows);
+        model.addAttribute("pushHelp", PushHelp.of((ServiceHeader) model.getAttribute("header"), service));
         model.addAttribute("followNewest", deployment.isEmpty());
         var selected = deployment.isPresent()
                 ? Optional.of(row(service, deployment.get()))
