@@ -53,12 +53,15 @@ class OverviewBrowserIT {
                     .until(() -> cell("hello", ".status", browser).equals("RUNNING"));
             Awaitility.await("the deployment's outcome on the overview").atMost(Duration.ofSeconds(30))
                     .until(() -> cell("hello", ".instances", browser).equals("1/1"));
-            assertThat(browser.script("return window.slipwayTestMark;")).as("no reload").isEqualTo("still the same page");
+            assertThat(browser.script("return window.slipwayTestMark;")).as("no reload")
+                    .isEqualTo("still the same page");
             assertThat(browser.script("return window.performance.timeOrigin;")).as("no reload").isEqualTo(loaded);
             assertThat(cell("hello", ".deployment-status", browser)).isEqualTo("SUCCEEDED");
             assertThat(cell("hello", "code", browser)).isEqualTo(commit.substring(0, 7));
             assertThat(cell("hello", ".message", browser)).isEqualTo("Serve hello from Slipway");
 
+            assertThat(browser.driver().findElement(By.cssSelector("tr[data-service='hello'] th a"))
+                    .getAttribute("href")).isEqualTo(slipway.baseUrl() + "/services/hello");
             var url = api.service("hello").get("url").asString();
             var link = browser.driver().findElement(By.cssSelector("tr[data-service='hello'] a.url"));
             assertThat(link.getAttribute("href")).isEqualTo(url);
@@ -70,7 +73,8 @@ class OverviewBrowserIT {
             browser.resize(PHONE_WIDTH, PHONE_HEIGHT);
             assertThat(browser.script("return window.innerWidth;")).isEqualTo((long) PHONE_WIDTH);
             assertThat((Long) browser.script("return document.documentElement.scrollWidth;"))
-                    .as("the page's width at %d px: no horizontal scrolling", PHONE_WIDTH).isLessThanOrEqualTo(PHONE_WIDTH);
+                    .as("the page's width at %d px: no horizontal scrolling", PHONE_WIDTH)
+                    .isLessThanOrEqualTo(PHONE_WIDTH);
             browser.screenshot(Browser.docsScreenshot("overview-narrow.png"));
             browser.resize(Browser.WIDTH, Browser.HEIGHT);
 

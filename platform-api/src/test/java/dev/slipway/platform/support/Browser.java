@@ -105,7 +105,7 @@ public final class Browser implements AutoCloseable {
         return driver;
     }
 
-    /** Opens the console's sign-in form, enters the token and submits it; returns once a page without the form shows. */
+    /** Opens the console's sign-in form, enters the token and submits it; returns once the next page shows. */
     public Browser signIn(String baseUrl, String token) {
         open(baseUrl + "/login");
         var field = driver.findElement(By.name("token"));
