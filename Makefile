@@ -2,7 +2,7 @@
 MVN ?= mvn -B
 JAR := platform-api/target/slipway.jar
 
-.PHONY: build run stop test fuzz-config runtimes bench-deploy bench-build bench-router bench-chaos bench-scale clean
+.PHONY: build run stop test fuzz-config runtimes bench-deploy bench-build bench-router bench-chaos bench-scale bench-console clean
 
 ## build: compile and package every module (tests skipped)
 build:
@@ -61,6 +61,11 @@ bench-scale: build
 	$(MVN) -q -pl platform-api test-compile org.codehaus.mojo:exec-maven-plugin:3.6.4:java \
 		-Dexec.classpathScope=test -Dexec.mainClass=dev.slipway.platform.bench.ScaleBenchmark \
 		-Djdk.httpclient.allowRestrictedHeaders=host -Djava.awt.headless=true
+
+## bench-console: the services overview's response time with 200 services and a day of request samples (target < 200 ms)
+bench-console: build
+	$(MVN) -q -pl platform-api test-compile org.codehaus.mojo:exec-maven-plugin:3.6.4:java \
+		-Dexec.classpathScope=test -Dexec.mainClass=dev.slipway.platform.bench.ConsoleBenchmark
 
 clean:
 	$(MVN) -q clean

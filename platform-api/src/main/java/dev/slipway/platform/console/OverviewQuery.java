@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -64,14 +65,16 @@ class OverviewQuery {
 
     /** Requests per service and minute over the last hour, oldest minute first. */
     private Map<Long, long[]> requestsPerMinute() {
-        var now = clock.instant();
+        // Whole seconds: PostgreSQL keeps microseconds, so a bin could fall a few nanoseconds short of its minute.
+        var now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         var from = now.minus(Duration.ofMinutes(SPARKLINE_MINUTES));
         var counts = new HashMap<Long, long[]>();
+        // date_bin, not arithmetic on extract(epoch ...), which is numeric and took a third of the query's time.
         jdbc.sql("""
-                select service_id, floor(extract(epoch from (sampled_at - ?)) / 60)::int as minute, sum(requests) as n
+                select service_id, date_bin('1 minute', sampled_at, ?) as minute, sum(requests) as n
                 from metric_samples where sampled_at > ? group by 1, 2
                 """).params(java.sql.Timestamp.from(from), java.sql.Timestamp.from(from)).query(rs -> {
-            var minute = rs.getInt("minute");
+            var minute = (int) Duration.between(from, rs.getTimestamp("minute").toInstant()).toMinutes();
             if (minute >= 0 && minute < SPARKLINE_MINUTES) {
                 counts.computeIfAbsent(rs.getLong("service_id"), id -> new long[SPARKLINE_MINUTES])[minute] =
                         rs.getLong("n");
