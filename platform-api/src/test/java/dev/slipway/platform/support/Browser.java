@@ -81,9 +81,8 @@ public final class Browser implements AutoCloseable {
     /** Starts a headless Chromium with a {@value WIDTH}×{@value HEIGHT} window; skips the test without one. */
     public static Browser start() {
         assumeAvailable();
-        // Selenium Manager would otherwise report usage over the network if it ever ran.
-        System.setProperty("SE_AVOID_STATS", "true");
         QUIET.forEach(logger -> logger.setLevel(Level.SEVERE));
+        // A driver given to the service is what keeps Selenium Manager (and its downloads) from running at all.
         var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
         var options = new ChromeOptions().setBinary(CHROMIUM.toFile());
