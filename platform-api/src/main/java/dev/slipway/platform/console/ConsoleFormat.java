@@ -63,13 +63,24 @@ final class ConsoleFormat {
         for (var v : values) {
             max = Math.max(max, v);
         }
-        var points = new StringBuilder();
+        // The overview draws one per service on every refresh: tenths by integer arithmetic, not String.format.
+        var points = new StringBuilder(values.size() * 12);
         var step = values.size() == 1 ? 0 : (double) width / (values.size() - 1);
         for (int i = 0; i < values.size(); i++) {
             var y = height - 1 - (double) values.get(i) / max * (height - 2);
-            points.append(String.format(java.util.Locale.ROOT, "%.1f,%.1f ", i * step, y));
+            if (i > 0) {
+                points.append(' ');
+            }
+            tenths(points, i * step).append(',');
+            tenths(points, y);
         }
-        return points.toString().strip();
+        return points.toString();
+    }
+
+    /** Appends a non-negative value rounded to one decimal, as {@code 12.5}. */
+    private static StringBuilder tenths(StringBuilder out, double value) {
+        long scaled = Math.round(value * 10);
+        return out.append(scaled / 10).append('.').append(scaled % 10);
     }
 
     /** The total of {@code values}, for a sparkline's label. */
