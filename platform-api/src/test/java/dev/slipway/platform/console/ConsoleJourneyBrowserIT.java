@@ -23,6 +23,8 @@ import org.openqa.selenium.WebElement;
 class ConsoleJourneyBrowserIT {
 
     private static final Duration DEPLOY_TIMEOUT = Duration.ofMinutes(3);
+    private static final int PHONE_WIDTH = 375;
+    private static final int PHONE_HEIGHT = 812;
 
     @TempDir
     Path home;
@@ -77,6 +79,12 @@ class ConsoleJourneyBrowserIT {
             }
             browser.screenshot(Browser.docsScreenshot("metrics.png"));
 
+            for (var page : new String[] {"deployments", "logs", "instances", "events", "metrics", "configuration",
+                    "settings"}) {
+                browser.open(slipway.baseUrl() + "/services/journey/" + page);
+                assertNoSidewaysScrollingOnAPhone(browser, page);
+            }
+
             driver.findElement(By.linkText("Validate")).click();
             driver.findElement(By.id("content")).sendKeys("version: 1.0\nruntime: python3\nrun:\n  network:\n    port: eighty\n");
             driver.findElement(By.cssSelector("main form button[type=submit]")).click();
@@ -90,7 +98,9 @@ class ConsoleJourneyBrowserIT {
             browser.open(slipway.baseUrl() + "/services/journey/settings");
             driver.findElement(By.id("confirm")).sendKeys("journe");
             driver.findElement(By.cssSelector("button.danger")).click();
-            assertThat(driver.findElement(By.cssSelector("main")).getText()).contains("journey");
+            Awaitility.await("the refusal at the field").atMost(Duration.ofSeconds(30)).until(() -> !driver
+                    .findElements(By.cssSelector("main .field-error")).isEmpty());
+            assertThat(driver.findElement(By.cssSelector("main .field-error")).getText()).contains("journey");
             assertThat(slipway.api().get("/api/v1/services/journey").status()).as("after a wrong name").isEqualTo(200);
             driver.findElement(By.id("confirm")).clear();
             driver.findElement(By.id("confirm")).sendKeys("journey");
@@ -103,6 +113,16 @@ class ConsoleJourneyBrowserIT {
             // The refused confirmation answers 400, which Chromium logs; nothing else may be logged.
             assertThat(browser.consoleErrors()).as("errors in the browser's console")
                     .allSatisfy(e -> assertThat(e).contains("/services/journey/settings/delete").contains("400"));
+        }
+    }
+
+    private static void assertNoSidewaysScrollingOnAPhone(Browser browser, String page) {
+        browser.resize(PHONE_WIDTH, PHONE_HEIGHT);
+        try {
+            assertThat((Long) browser.script("return document.documentElement.scrollWidth;"))
+                    .as("the %s tab's width at %d px", page, PHONE_WIDTH).isLessThanOrEqualTo(PHONE_WIDTH);
+        } finally {
+            browser.resize(Browser.WIDTH, Browser.HEIGHT);
         }
     }
 

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -43,22 +44,25 @@ class DeploymentLogBrowserIT {
             assertThat(browser.driver().findElement(By.id("push-remote")).getText())
                     .isEqualTo("git remote add slipway " + slipway.gitUrl("hello"));
 
-            // A build that takes a few seconds, printing as it goes.
-            var app = AppRepository.fromExample("hello-python", work).edit("apprunner.yaml",
+            // A build that prints, then waits for the test to let it finish: the page must show its lines while
+            // the deployment is still running, however slowly the page comes to follow it.
+            var gate = work.resolve("gate");
+            var app = AppRepository.fromExample("hello-python", work.resolve("app")).edit("apprunner.yaml",
                     "      - python3 -m compileall -q .",
                     "      - python3 -m compileall -q .\n"
-                            + "      - for i in $(seq 1 30); do echo \"building step $i\"; sleep 0.1; done");
+                            + "      - echo '<script>window.fromTheLog = 1</script>'\n"
+                            + "      - for i in $(seq 1 10); do echo \"building step $i\"; done\n"
+                            + "      - while [ ! -e " + gate + " ]; do sleep 0.1; done");
             app.commit("Build in steps");
             var push = CompletableFuture.supplyAsync(() -> app.push(slipway.gitUrl("hello"), RunningSlipway.TOKEN));
 
             Awaitility.await("a build line in the page").atMost(DEPLOY_TIMEOUT)
-                    .until(() -> logText(browser).contains("building step 1"));
+                    .until(() -> logText(browser).contains("building step 10"));
             assertThat(push).as("the push, still running when its log showed in the page").isNotDone();
-            assertThat(browser.driver().findElement(By.id("log-state")).getText()).isEqualTo("Following the log…");
-            Awaitility.await("a few more lines").atMost(Duration.ofSeconds(30))
-                    .until(() -> logText(browser).contains("building step 8"));
+            assertThat(logState(browser)).isEqualTo("Following the log…");
             browser.script("document.querySelector('#deployment-detail h2').scrollIntoView();");
             browser.screenshot(Browser.docsScreenshot("deployment-log.png"));
+            Files.writeString(gate, "go");
 
             assertThat(push.get().accepted()).as(push.get().text()).isTrue();
             Awaitility.await("the log's end").atMost(Duration.ofSeconds(30))
@@ -66,7 +70,11 @@ class DeploymentLogBrowserIT {
             var phases = browser.driver().findElements(By.cssSelector("#log-lines li.phase")).stream()
                     .map(e -> e.getText()).toList();
             assertThat(phases).as("phase headings in the log").contains("fetching source", "building", "starting");
-            assertThat(logText(browser)).contains("building step 30");
+            assertThat(logText(browser)).contains("building step 10")
+                    .as("a log line with a script tag, shown as text").contains("<script>window.fromTheLog = 1</script>");
+            assertThat(browser.script("return window.fromTheLog === undefined;")).as("the log line's script never ran")
+                    .isEqualTo(true);
+            assertThat(browser.driver().findElements(By.cssSelector("#log-lines script"))).isEmpty();
             assertThat(browser.consoleErrors()).as("errors in the browser's console").isEmpty();
         }
     }
