@@ -3,6 +3,7 @@ package dev.slipway.platform.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -20,5 +21,12 @@ class ServiceNameTest {
     void rejectsNamesThatCannotBeHostNamesAndNamesTheRule(String name) {
         assertThatThrownBy(() -> ServiceName.requireValid(name))
                 .hasMessage("'" + name + "' is not a valid service name: " + ServiceName.RULE);
+    }
+
+    @Test
+    void rejectsTheNameOfTheConsolesCreatePage() {
+        assertThatThrownBy(() -> ServiceName.requireValid("new"))
+                .hasMessageContaining("'new' is reserved").hasMessageContaining("choose another service name");
+        assertThat(ServiceName.requireValid("news")).isEqualTo("news");
     }
 }
