@@ -69,7 +69,7 @@ public class Deployer {
      * @throws NothingToRollBackException when there is no such deployment
      */
     public RunningDeployment rollback(Service service, Optional<String> targetId, DeploymentListener listener) {
-        var target = new RollbackTarget(deployments).find(service, targetId);
+        var target = new RollbackTarget(deployments, retention).find(service, targetId);
         return enqueue(service, new DeploymentTask(listener, BranchUpdate.NONE), () -> deployments.create(service.id(),
                 DeploymentTrigger.ROLLBACK, DeploymentStatus.PENDING, target.commit(), Optional.of(target.id())));
     }

@@ -16,10 +16,15 @@ public class RollbackChoices {
         this.retention = retention;
     }
 
+    /** Whether {@code deployment} served: it succeeded and has an artifact to run again. */
+    static boolean served(Deployment deployment) {
+        return deployment.status().isSuccess() && deployment.artifact().isPresent();
+    }
+
     /** Their ids; never the active deployment. */
     public Set<String> of(Service service) {
         return retention.kept(service).values().stream()
-                .filter(d -> d.status().isSuccess() && d.artifact().isPresent())
+                .filter(RollbackChoices::served)
                 .map(Deployment::id)
                 .filter(id -> !service.activeDeploymentId().equals(Optional.of(id)))
                 .collect(Collectors.toUnmodifiableSet());

@@ -7,16 +7,19 @@ import java.util.Optional;
 final class RollbackTarget {
 
     private final DeploymentRepository deployments;
+    private final ArtifactRetention retention;
 
-    RollbackTarget(DeploymentRepository deployments) {
+    RollbackTarget(DeploymentRepository deployments, ArtifactRetention retention) {
         this.deployments = deployments;
+        this.retention = retention;
     }
 
     /**
      * The deployment named by {@code targetId}, or else the newest successful one before the
      * active deployment.
      *
-     * @throws NothingToRollBackException when there is none, or the named one never served
+     * @throws NothingToRollBackException when there is none, the named one never served, or its artifact was
+     *                                    removed
      */
     Deployment find(Service service, Optional<String> targetId) {
         var active = service.activeDeploymentId();
@@ -24,14 +27,20 @@ final class RollbackTarget {
             var target = deployments.find(targetId.get())
                     .filter(d -> d.serviceId() == service.id())
                     .orElseThrow(() -> new DeploymentNotFoundException(service.name(), targetId.get()));
-            if (!target.status().isSuccess() || target.artifact().isEmpty()) {
+            if (!RollbackChoices.served(target)) {
                 throw new NothingToRollBackException("Deployment " + target.id() + " never served (status "
                         + target.status() + "), so there is nothing to roll back to.");
             }
+            if (!retention.kept(service).containsKey(target.id())) {
+                throw new NothingToRollBackException("Deployment " + target.id() + "'s artifact was removed: only the "
+                        + "newest successful deployments keep theirs (SLIPWAY_KEEP_ARTIFACTS). Roll back to a newer one, "
+                        + "or push its commit again.");
+            }
             return target;
         }
+        var kept = retention.kept(service);
         return deployments.listForService(service.id()).stream()
-                .filter(d -> d.status().isSuccess() && d.artifact().isPresent())
+                .filter(d -> RollbackChoices.served(d) && kept.containsKey(d.id()))
                 .filter(d -> !active.equals(Optional.of(d.id())))
                 .filter(d -> active.flatMap(deployments::find).map(a -> d.number() < a.number()).orElse(true))
                 .findFirst()

@@ -44,6 +44,12 @@ class ArtifactRetentionIT {
 
             await().atMost(Duration.ofSeconds(30)).until(() -> buildDirectories("kept").equals(newest));
 
+            var removed = slipway.api().post("/api/v1/services/kept/rollback",
+                    Map.of("deploymentId", deployments.get(3).get("id").asString()));
+            assertThat(removed.status()).as("a rollback to a deployment whose artifact was removed").isEqualTo(409);
+            assertThat(removed.json().get("detail").asString()).contains("artifact was removed")
+                    .contains("SLIPWAY_KEEP_ARTIFACTS");
+
             var rollback = slipway.api().post("/api/v1/services/kept/rollback", Map.of());
             assertThat(rollback.status()).isEqualTo(202);
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
