@@ -15,7 +15,10 @@ final class Actions {
     private Actions() {
     }
 
-    /** @param action what to do; returns the notice to show */
+    /**
+     * @param page   where to go back to; {@code {name}}-style variables are the request's path variables
+     * @param action what to do; returns the notice to show
+     */
     static String run(RedirectAttributes flash, String page, Supplier<String> action) {
         try {
             flash.addFlashAttribute("notice", action.get());

@@ -4,7 +4,6 @@ import dev.slipway.platform.deployment.ServicePause;
 import dev.slipway.platform.scaling.ScalingUpdates;
 import dev.slipway.platform.service.Service;
 import dev.slipway.platform.service.ServiceRepository;
-import dev.slipway.platform.system.ConflictException;
 import dev.slipway.platform.system.InvalidRequestException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
@@ -27,6 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ConfigurationController {
 
     private static final String PAGE = "console/service-configuration";
+    private static final String TAB = "/services/{name}/configuration";
 
     private final ServiceHeaders headers;
     private final ConfigurationPages pages;
@@ -74,19 +74,18 @@ class ConfigurationController {
 
     @PostMapping("/pause")
     String pause(@PathVariable String name, RedirectAttributes redirect) {
-        try {
+        return Actions.run(redirect, TAB, () -> {
             pause.pause(services.get(name));
-            return back(redirect, "notice", "Paused: the instances stop after their requests finish, and the URL "
-                    + "answers 503 until you resume.");
-        } catch (ConflictException e) {
-            return back(redirect, "problem", e.getMessage());
-        }
+            return "Paused: the instances stop after their requests finish, and the URL answers 503 until you resume.";
+        });
     }
 
     @PostMapping("/resume")
     String resume(@PathVariable String name, RedirectAttributes redirect) {
-        pause.resume(services.get(name));
-        return back(redirect, "notice", "Resumed: the instances start again.");
+        return Actions.run(redirect, TAB, () -> {
+            pause.resume(services.get(name));
+            return "Resumed: the instances start again.";
+        });
     }
 
     private String page(Model model, Service service, FormErrors errors) {
@@ -97,6 +96,6 @@ class ConfigurationController {
 
     private static String back(RedirectAttributes redirect, String kind, String message) {
         redirect.addFlashAttribute(kind, message);
-        return "redirect:/services/{name}/configuration";
+        return "redirect:" + TAB;
     }
 }

@@ -29,7 +29,7 @@ class ConfigurationPages {
     ConfigurationPage of(Service service, ServiceHeader header) {
         var active = service.activeDeploymentId().flatMap(deployments::find);
         var deployed = active.map(d -> new ConfigurationPage.Deployed(d.id(), d.number(),
-                d.commit().map(c -> c.substring(0, Math.min(7, c.length()))).orElse(null),
+                d.commit().map(ConsoleFormat::shortCommit).orElse(null),
                 d.commitMessage().orElse(null))).orElse(null);
         var config = active.flatMap(d -> d.configFile().flatMap(file -> d.configText()
                 .map(text -> ValidatedYaml.of(file, text)))).orElse(null);

@@ -31,6 +31,11 @@ final class ConsoleFormat {
         return elapsed.toDays() + " d ago";
     }
 
+    /** A commit id as git abbreviates it: its first 7 hex digits; "" for none. */
+    static String shortCommit(String commit) {
+        return commit == null ? "" : commit.substring(0, Math.min(7, commit.length()));
+    }
+
     /** {@code 812 B}, {@code 4.2 KiB}, {@code 87.0 MiB}. */
     static String size(long bytes) {
         if (bytes < 1024) {

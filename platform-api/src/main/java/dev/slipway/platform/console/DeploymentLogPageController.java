@@ -1,6 +1,5 @@
 package dev.slipway.platform.console;
 
-import dev.slipway.platform.deployment.DeploymentNotFoundException;
 import dev.slipway.platform.deployment.DeploymentRepository;
 import dev.slipway.platform.logs.DeploymentLogStream;
 import dev.slipway.platform.logs.DeploymentLogs;
@@ -70,8 +69,6 @@ class DeploymentLogPageController {
     }
 
     private void require(String name, String id) {
-        var service = services.get(name);
-        deployments.find(id).filter(d -> d.serviceId() == service.id())
-                .orElseThrow(() -> new DeploymentNotFoundException(name, id));
+        deployments.get(services.get(name), id);
     }
 }

@@ -36,7 +36,7 @@ public record DeploymentRow(Deployment deployment, boolean canRollBackTo) {
     }
 
     public String shortCommit() {
-        return deployment.commit().map(c -> c.substring(0, Math.min(7, c.length()))).orElse("");
+        return ConsoleFormat.shortCommit(deployment.commit().orElse(null));
     }
 
     public String message() {

@@ -4,7 +4,6 @@ import dev.slipway.platform.deployment.DeployNow;
 import dev.slipway.platform.deployment.Deployer;
 import dev.slipway.platform.deployment.Deployment;
 import dev.slipway.platform.deployment.DeploymentListener;
-import dev.slipway.platform.deployment.DeploymentNotFoundException;
 import dev.slipway.platform.deployment.DeploymentRepository;
 import dev.slipway.platform.deployment.RollbackChoices;
 import dev.slipway.platform.service.Service;
@@ -85,7 +84,7 @@ class DeploymentsPageController {
 
     @PostMapping
     String deploy(@PathVariable String name, RedirectAttributes flash) {
-        return Actions.run(flash, "/services/" + name + "/deployments", () -> {
+        return Actions.run(flash, "/services/{name}/deployments", () -> {
             var started = deployNow.deploy(services.get(name)).deployment();
             return "Deployment " + started.number() + " (" + started.id() + ") is queued.";
         });
@@ -93,7 +92,7 @@ class DeploymentsPageController {
 
     @PostMapping("/{id}/cancel")
     String cancel(@PathVariable String name, @PathVariable String id, RedirectAttributes flash) {
-        return Actions.run(flash, "/services/" + name + "/deployments?deployment=" + id, () -> {
+        return Actions.run(flash, "/services/{name}/deployments?deployment={id}", () -> {
             deployer.cancel(find(services.get(name), id));
             return "Deployment " + id + " is being cancelled.";
         });
@@ -101,7 +100,7 @@ class DeploymentsPageController {
 
     @PostMapping("/{id}/rollback")
     String rollBack(@PathVariable String name, @PathVariable String id, RedirectAttributes flash) {
-        return Actions.run(flash, "/services/" + name + "/deployments", () -> {
+        return Actions.run(flash, "/services/{name}/deployments", () -> {
             var rollback = deployer.rollback(services.get(name), Optional.of(id), DeploymentListener.NULL).deployment();
             return "Rolling back to deployment " + id + " as deployment " + rollback.number() + ".";
         });
@@ -118,7 +117,6 @@ class DeploymentsPageController {
     }
 
     private Deployment find(Service service, String id) {
-        return deployments.find(id).filter(d -> d.serviceId() == service.id())
-                .orElseThrow(() -> new DeploymentNotFoundException(service.name(), id));
+        return deployments.get(service, id);
     }
 }

@@ -34,7 +34,7 @@ public record ServiceSummary(String name, ServiceStatus status, String statusRea
 
         /** The commit's short id, as git prints it. */
         public String shortCommit() {
-            return commit == null ? "" : commit.substring(0, Math.min(7, commit.length()));
+            return ConsoleFormat.shortCommit(commit);
         }
 
         public String age() {

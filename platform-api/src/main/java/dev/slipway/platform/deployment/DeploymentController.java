@@ -41,9 +41,7 @@ class DeploymentController {
     @GetMapping("/deployments/{id}")
     DeploymentView get(@PathVariable String name, @PathVariable String id) {
         var service = services.get(name);
-        return deployments.find(id).filter(d -> d.serviceId() == service.id())
-                .map(d -> DeploymentView.withConfigText(d, name))
-                .orElseThrow(() -> new DeploymentNotFoundException(name, id));
+        return DeploymentView.withConfigText(deployments.get(service, id), name);
     }
 
     /** Deploys now: the newest commit of the deploy branch, or the image, rebuilt and released. */
@@ -69,8 +67,7 @@ class DeploymentController {
     @PostMapping("/deployments/{id}/cancel")
     ResponseEntity<DeploymentView> cancel(@PathVariable String name, @PathVariable String id) {
         var service = services.get(name);
-        var deployment = deployments.find(id).filter(d -> d.serviceId() == service.id())
-                .orElseThrow(() -> new DeploymentNotFoundException(name, id));
+        var deployment = deployments.get(service, id);
         deployer.cancel(deployment);
         return ResponseEntity.accepted().body(DeploymentView.of(deployments.find(id).orElseThrow(), name));
     }

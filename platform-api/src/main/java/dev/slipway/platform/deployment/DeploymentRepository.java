@@ -66,6 +66,16 @@ public class DeploymentRepository {
     }
 
     /** The service's deployments, newest first. */
+    /**
+     * The service's deployment of that id.
+     *
+     * @throws DeploymentNotFoundException when the service has none
+     */
+    public Deployment get(dev.slipway.platform.service.Service service, String id) {
+        return find(id).filter(d -> d.serviceId() == service.id())
+                .orElseThrow(() -> new DeploymentNotFoundException(service.name(), id));
+    }
+
     public List<Deployment> listForService(long serviceId) {
         return jdbc.sql("select " + COLUMNS + " from deployments where service_id = ? order by number desc")
                 .param(serviceId).query(this::map).list();

@@ -24,9 +24,7 @@ final class RollbackTarget {
     Deployment find(Service service, Optional<String> targetId) {
         var active = service.activeDeploymentId();
         if (targetId.isPresent()) {
-            var target = deployments.find(targetId.get())
-                    .filter(d -> d.serviceId() == service.id())
-                    .orElseThrow(() -> new DeploymentNotFoundException(service.name(), targetId.get()));
+            var target = deployments.get(service, targetId.get());
             if (!RollbackChoices.served(target)) {
                 throw new NothingToRollBackException("Deployment " + target.id() + " never served (status "
                         + target.status() + "), so there is nothing to roll back to.");

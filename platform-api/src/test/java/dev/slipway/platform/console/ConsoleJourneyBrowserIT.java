@@ -79,6 +79,19 @@ class ConsoleJourneyBrowserIT {
             }
             browser.screenshot(Browser.docsScreenshot("metrics.png"));
 
+            browser.open(slipway.baseUrl() + "/services/journey/logs");
+            // The app logs each request it answered on stderr; the tab starts with the last 200 lines.
+            Awaitility.await("the app's output in the logs tab").atMost(Duration.ofSeconds(30)).until(() -> driver
+                    .findElements(By.cssSelector("#log-lines li.stderr")).stream()
+                    .anyMatch(line -> line.getText().contains("\"GET / HTTP/1.1\" 200")));
+            browser.open(slipway.baseUrl() + "/services/journey/instances");
+            // The rolled-back instance serves; the replaced ones are listed as stopped.
+            assertThat(driver.findElements(By.cssSelector("#instance-rows tr[data-instance] .status")).stream()
+                    .map(WebElement::getText)).contains("HEALTHY", "STOPPED");
+            browser.open(slipway.baseUrl() + "/services/journey/events");
+            assertThat(driver.findElements(By.cssSelector("#event-rows .kind")).stream().map(WebElement::getText))
+                    .contains("deployment.succeeded", "instance.started");
+
             for (var page : new String[] {"deployments", "logs", "instances", "events", "metrics", "configuration",
                     "settings"}) {
                 browser.open(slipway.baseUrl() + "/services/journey/" + page);
