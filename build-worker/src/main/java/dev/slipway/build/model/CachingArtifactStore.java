@@ -1,10 +1,10 @@
 package dev.slipway.build.model;
 
 import dev.slipway.build.image.BuildLog;
+import dev.slipway.build.image.Bytes;
 import dev.slipway.config.ModelSource;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -24,8 +24,6 @@ public final class CachingArtifactStore implements ArtifactStore, AutoCloseable 
     /** The build phase model log lines belong to. */
     public static final String LOG_PHASE = "models";
     private static final int SHORT_SHA256 = 12;
-    private static final String[] UNITS = {"B", "KiB", "MiB", "GiB", "TiB"};
-    private static final double UNIT_STEP = 1024.0;
 
     private final ContentCache cache;
     private final Function<StoreAccess, ObjectStore> stores;
@@ -83,7 +81,7 @@ public final class CachingArtifactStore implements ArtifactStore, AutoCloseable 
         var object = new ModelObject(identity.uri(), identity.version(), blob.sha256(), blob.size(),
                 blob.file(), placement.target());
         log.line(LOG_PHASE, (blob.downloaded() ? "downloaded " : "cached ") + object.uri() + " -> " + object.target()
-                + " (" + humanSize(object.size()) + ", sha256 " + object.sha256().substring(0, SHORT_SHA256) + ")");
+                + " (" + Bytes.format(object.size()) + ", sha256 " + object.sha256().substring(0, SHORT_SHA256) + ")");
         return new Fetched(object, blob.downloadedBytes());
     }
 
@@ -111,13 +109,4 @@ public final class CachingArtifactStore implements ArtifactStore, AutoCloseable 
         return results;
     }
 
-    static String humanSize(long bytes) {
-        double value = bytes;
-        int unit = 0;
-        while (value >= UNIT_STEP && unit < UNITS.length - 1) {
-            value /= UNIT_STEP;
-            unit++;
-        }
-        return unit == 0 ? bytes + " B" : String.format(Locale.ROOT, "%.1f %s", value, UNITS[unit]);
-    }
 }

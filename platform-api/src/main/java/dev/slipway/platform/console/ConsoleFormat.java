@@ -1,5 +1,6 @@
 package dev.slipway.platform.console;
 
+import dev.slipway.build.image.Bytes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,17 +39,7 @@ final class ConsoleFormat {
 
     /** {@code 812 B}, {@code 4.2 KiB}, {@code 87.0 MiB}. */
     static String size(long bytes) {
-        if (bytes < 1024) {
-            return bytes + " B";
-        }
-        var units = new String[] {"KiB", "MiB", "GiB", "TiB"};
-        double value = bytes;
-        var unit = -1;
-        while (value >= 1024 && unit < units.length - 1) {
-            value /= 1024;
-            unit++;
-        }
-        return String.format(java.util.Locale.ROOT, "%.1f %s", value, units[unit]);
+        return Bytes.format(bytes);
     }
 
     /** Seconds with one decimal: {@code 2.4 s}. */

@@ -20,10 +20,12 @@ import java.util.Optional;
  * @param imageSize    the final image's size in bytes, base layers included
  * @param commandsRun  how many build, post-build and pre-run commands ran (0 when every stage
  *                     came from the cache)
+ * @param dependencies what the build stage's commands found in the dependency cache and
+ *                     downloaded; empty when the build stage was reused or could not be measured
  */
 public record BuildReport(List<Step> steps, Optional<String> buildKey, Optional<String> modelDigest,
                           Optional<String> modelImageId, Optional<String> modelLayer, String imageId,
-                          long imageSize, int commandsRun) {
+                          long imageSize, int commandsRun, Optional<DependencyUse> dependencies) {
 
     /** The stages of a build, in the order they run. */
     public enum Stage {

@@ -28,6 +28,7 @@ final class BuildSession {
     private Optional<String> buildKey = Optional.empty();
     private Optional<String> modelImageId = Optional.empty();
     private Optional<String> modelLayer = Optional.empty();
+    private Optional<DependencyUse> dependencies = Optional.empty();
 
     BuildSession(BuildPlan plan, BuildLog log, BuildLimits limits) {
         this.plan = plan;
@@ -101,8 +102,13 @@ final class BuildSession {
         modelLayer = Optional.of(layer);
     }
 
+    void dependencies(DependencyUse use) {
+        dependencies = Optional.of(use);
+    }
+
     BuildReport report(String imageId, long imageSize) {
         var digest = plan.models().isEmpty() ? Optional.<String>empty() : Optional.of(plan.models().digest());
-        return new BuildReport(steps, buildKey, digest, modelImageId, modelLayer, imageId, imageSize, commandsRun);
+        return new BuildReport(steps, buildKey, digest, modelImageId, modelLayer, imageId, imageSize, commandsRun,
+                dependencies);
     }
 }

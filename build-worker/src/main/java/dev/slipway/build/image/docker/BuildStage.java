@@ -5,6 +5,7 @@ import dev.slipway.config.AppRunnerConfig;
 import dev.slipway.config.runtime.BuildProcess;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The build stage: the source is copied into {@code /app} of a build container started from the
@@ -18,11 +19,13 @@ final class BuildStage {
     private final Images images;
     private final BuildContainers containers;
     private final ExecRunner exec;
+    private final DependencyMeter meter;
 
     BuildStage(DockerClients clients, BuildContainers containers) {
         this.images = new Images(clients);
         this.containers = containers;
         this.exec = new ExecRunner(clients);
+        this.meter = new DependencyMeter(clients);
     }
 
     /** The build image for these inputs, made unless it exists. */
@@ -49,8 +52,10 @@ final class BuildStage {
         try (var container = containers.start(buildBase.id(), "build", labels, session)) {
             session.log(BuildPhase.BASE, "copying the source into " + Layout.APP_DIRECTORY);
             container.copy(source.tar(), Layout.APP_DIRECTORY, session);
+            var before = meter.read(container.id());
             runAll(container, BuildPhase.PRE_BUILD, build.preBuild(), env, session);
             runAll(container, BuildPhase.BUILD, build.build(), env, session);
+            report(before, meter.read(container.id()), session);
             session.checkpoint("saving the build image");
             imageId = container.commit(Map.of(BuildLabels.KIND, ImageKind.BUILD.label(), BuildLabels.KEY, key));
         }
@@ -79,6 +84,18 @@ final class BuildStage {
                 .add("build.env", config.buildEnvironment())
                 .add("secret names", secrets.keySet().stream().sorted().toList())
                 .hex();
+    }
+
+    /** Says in the log what the commands took from the dependency cache and what they downloaded. */
+    private static void report(Optional<DependencyMeter.Reading> before, Optional<DependencyMeter.Reading> after,
+            BuildSession session) {
+        if (before.isEmpty() || after.isEmpty()) {
+            return;
+        }
+        var use = new DependencyUse(before.get().sizes(), after.get().sizes(),
+                Math.max(0, after.get().received() - before.get().received()));
+        session.dependencies(use);
+        session.log(BuildPhase.BUILD, use.summary());
     }
 
     private void postBuild(String imageId, List<String> commands, Map<String, String> env,

@@ -69,10 +69,15 @@ final class DependencyCache {
         var env = new LinkedHashMap<String, String>();
         env.put("PIP_CACHE_DIR", ROOT + "/pip");
         env.put("npm_config_cache", ROOT + "/npm");
+        // Without it npm asks the registry whether each cached package is still current.
+        env.put("npm_config_prefer_offline", "true");
         env.put("YARN_CACHE_FOLDER", ROOT + "/yarn");
         env.put("MAVEN_OPTS", "-Dmaven.repo.local=" + ROOT + "/m2");
         env.put("GOMODCACHE", ROOT + "/go/mod");
         env.put("GOCACHE", ROOT + "/go/build");
+        env.put("GRADLE_USER_HOME", ROOT + "/gradle");
+        env.put("COMPOSER_CACHE_DIR", ROOT + "/composer");
+        env.put("BUNDLE_USER_CACHE", ROOT + "/bundler");
         return Map.copyOf(env);
     }
 }

@@ -139,7 +139,7 @@ class BuildCacheIT extends DockerBuildTestSupport {
     @Test
     void theDependencyCacheOutlivesBuildsButNeverEntersAnImage() throws Exception {
         var command = "if [ -f \"$PIP_CACHE_DIR/wheel\" ]; then echo cache hit; else mkdir -p \"$PIP_CACHE_DIR\""
-                + " && echo downloaded > \"$PIP_CACHE_DIR/wheel\" && echo cache miss; fi";
+                + " && head -c 204800 /dev/zero > \"$PIP_CACHE_DIR/wheel\" && echo cache miss; fi";
         var config = config("python3", List.of(command), List.of(), List.of());
         var first = new RecordingLog();
         builder().build(plan(source, config, "d1"), first);
@@ -150,6 +150,12 @@ class BuildCacheIT extends DockerBuildTestSupport {
 
         assertThat(first.texts()).contains("cache miss");
         assertThat(second.texts()).contains("cache hit");
+        assertThat(first.texts()).as("the log says what the build downloaded into the cache")
+                .anySatisfy(line -> assertThat(line).startsWith("dependency cache: 20")
+                        .contains("downloaded into it (pip 20").contains("it was empty before this build"));
+        assertThat(second.texts()).as("the log says the rebuild downloaded nothing and what the cache held")
+                .anySatisfy(line -> assertThat(line).startsWith("dependency cache: nothing new downloaded;"
+                        + " held from earlier builds: pip 20"));
         assertThat(run(artifact.reference(), "sh", "-c", "ls -A " + Layout.DEPENDENCY_CACHE_DIRECTORY).output())
                 .isEmpty();
         var volume = clients.control().inspectVolumeCmd(DependencyCache.volumeName(service)).exec();
