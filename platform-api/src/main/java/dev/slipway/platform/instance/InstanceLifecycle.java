@@ -74,7 +74,7 @@ public class InstanceLifecycle {
      * @return empty when healthy, else why not
      */
     public Optional<String> awaitHealthy(Container container, Artifact artifact) throws InterruptedException {
-        return healthCheck.awaitHealthy(container, artifact.run().healthCheck());
+        return healthCheck.awaitHealthy(container, artifact);
     }
 
     /**

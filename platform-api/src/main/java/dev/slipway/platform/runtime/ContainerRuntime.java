@@ -1,6 +1,7 @@
 package dev.slipway.platform.runtime;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Runs app containers: Docker containers, or local process groups. Implementations are
@@ -27,6 +28,19 @@ public interface ContainerRuntime extends AutoCloseable {
 
     /** The container's last output lines (stdout and stderr), oldest first; none once it was removed. */
     List<String> logTail(String containerId, int lines);
+
+    /**
+     * The TCP sockets the app in the container listens on, so a failed health check can say what
+     * it listens on instead. Empty when the runtime cannot tell: the container ended, or its
+     * sockets cannot be read.
+     */
+    Optional<List<ListeningSocket>> listeningSockets(String containerId);
+
+    /**
+     * Where the container's start command is looked up, for messages about a command it does not
+     * find: {@code the image slipway/hello:d-1a2b} or {@code this host's PATH (/usr/bin:/bin)}.
+     */
+    String commandSource(String containerId);
 
     /**
      * Stops a container: a polite signal first, then a kill after a grace period. Blocks until it

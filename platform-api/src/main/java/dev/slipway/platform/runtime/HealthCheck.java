@@ -1,5 +1,6 @@
 package dev.slipway.platform.runtime;
 
+import dev.slipway.build.image.Artifact;
 import dev.slipway.config.HealthCheckSettings;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -16,8 +17,9 @@ import java.util.Optional;
  * connection) or HTTP (the path answers 2xx), a healthy and an unhealthy threshold of consecutive
  * checks one interval apart, and Slipway's grace period during which failures do not count.
  * Until the first check passes, the instance is probed far more often than once an interval (every
- * 10 ms in its first second, then every 100 ms), so a quick app is live within milliseconds; failures still count at most once an interval. Gives up
- * at once when the instance stops.
+ * 10 ms in its first second, then every 100 ms), so a quick app is live within milliseconds; failures
+ * still count at most once an interval. Gives up at once when the instance stops. Why an instance
+ * failed is the {@link StartDiagnosis}'s to say.
  */
 public final class HealthCheck {
 
@@ -28,22 +30,25 @@ public final class HealthCheck {
      * woken from zero is answered as soon as its instance is.
      */
     static final Duration FIRST_SECOND_PROBE_INTERVAL = Duration.ofMillis(10);
-    private static final int LOG_LINES = 20;
 
     private final ContainerRuntime runtime;
+    private final StartDiagnosis diagnosis;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     public HealthCheck(ContainerRuntime runtime) {
         this.runtime = runtime;
+        this.diagnosis = new StartDiagnosis(runtime);
     }
 
     /**
-     * Waits until the instance passes {@code settings.healthyThreshold()} consecutive checks, or
-     * fails {@code settings.unhealthyThreshold()} consecutive ones after the grace period.
+     * Waits until the instance passes {@code healthyThreshold} consecutive checks, or fails
+     * {@code unhealthyThreshold} consecutive ones after the grace period, with the artifact's
+     * {@code slipway.health-check} settings.
      *
-     * @return empty when healthy, else why not (for the deployment's reason)
+     * @return empty when healthy, else why not and the fix (for the deployment's or instance's reason)
      */
-    public Optional<String> awaitHealthy(Container container, HealthCheckSettings settings) throws InterruptedException {
+    public Optional<String> awaitHealthy(Container container, Artifact artifact) throws InterruptedException {
+        var settings = artifact.run().healthCheck();
         var started = System.nanoTime();
         var graceEnds = started + settings.gracePeriod().toNanos();
         var deadline = started + deadline(settings).toNanos();
@@ -54,8 +59,7 @@ public final class HealthCheck {
         while (true) {
             var state = runtime.state(container.id());
             if (!state.running()) {
-                return Optional.of("the instance ended (" + state.describe() + ") before it passed its health check on "
-                        + container.address() + lastLines(container));
+                return Optional.of(diagnosis.ended(container, artifact, state));
             }
             var failure = probe(container.address(), settings);
             var now = System.nanoTime();
@@ -72,7 +76,7 @@ public final class HealthCheck {
             if (now - deadline > 0) {
                 return Optional.of("the instance did not pass " + settings.healthyThreshold()
                         + " consecutive checks within " + seconds(now - started) + " (the last failure: " + lastFailure
-                        + "); its checks pass and fail by turns" + lastLines(container));
+                        + "); its checks pass and fail by turns" + diagnosis.lastOutput(container));
             }
             if (now >= nextCountedFailure) {
                 failures++;
@@ -80,10 +84,9 @@ public final class HealthCheck {
                 if (failures >= settings.unhealthyThreshold()) {
                     var what = failures == 1 ? "the " + settings.protocol() + " check failed"
                             : failures + " consecutive " + settings.protocol() + " checks failed";
-                    return Optional.of(what + " (the last: " + lastFailure + ") " + seconds(now - started)
-                            + " after the instance started; check that the app listens on $PORT"
-                            + (settings.gracePeriodSeconds() == 0 ? ", or give a slow app a slipway.health-check.grace-period" : "")
-                            + lastLines(container));
+                    return Optional.of(diagnosis.unhealthy(container, artifact, Duration.ofNanos(now - started),
+                            what + " (the last: " + lastFailure + ") " + seconds(now - started)
+                                    + " after the instance started"));
                 }
             }
             Thread.sleep((now - started < 1_000_000_000L ? FIRST_SECOND_PROBE_INTERVAL : STARTUP_PROBE_INTERVAL).toMillis());
@@ -137,11 +140,6 @@ public final class HealthCheck {
     }
 
     private static String seconds(long nanos) {
-        return String.format(java.util.Locale.ROOT, "%.1f s", nanos / 1e9);
-    }
-
-    private String lastLines(Container container) {
-        var lines = runtime.logTail(container.id(), LOG_LINES);
-        return lines.isEmpty() ? "" : "; its last output:\n" + String.join("\n", lines);
+        return StartDiagnosis.seconds(Duration.ofNanos(nanos));
     }
 }

@@ -60,6 +60,7 @@ class PushRefusalIT {
     @Test
     void pushWithNothingToBuildIsRefusedAndThePreviousVersionKeepsServing() {
         app.delete("apprunner.yaml").commit("Remove the config");
+        var deployments = slipway.api().deployments("steady").size();
 
         var push = app.push(slipway.gitUrl("steady"), RunningSlipway.TOKEN);
 
@@ -67,7 +68,7 @@ class PushRefusalIT {
         assertThat(push.text()).contains("Push refused")
                 .contains("error: no apprunner.yaml, Dockerfile or Makefile");
         assertThat(slipway.service("steady").get().body()).isEqualTo(GOOD);
-        assertThat(slipway.api().deployments("steady")).as("no deployment is attempted").hasSize(1);
+        assertThat(slipway.api().deployments("steady")).as("no deployment is attempted").hasSize(deployments);
         restoreConfig();
     }
 
@@ -108,13 +109,54 @@ class PushRefusalIT {
         assertThat(failed.get("status").asString()).isEqualTo("FAILED");
         assertThat(failed.get("phase").asString()).isEqualTo("HEALTH_CHECKING");
         assertThat(failed.get("reason").asString())
-                .startsWith("Health check failed: 2 consecutive TCP checks failed (the last: connecting to 127.0.0.1:")
-                .contains("check that the app listens on $PORT");
+                .startsWith("Health check failed: no answer on port ")
+                .contains("of starting, and the app listens on no TCP port yet; a slow starter (one that downloads at"
+                        + " start or loads a big model) can be given longer with slipway.health-check.grace-period in"
+                        + " apprunner.yaml (now 0 s, at most 3600). 2 consecutive TCP checks failed (the last: connecting"
+                        + " to 127.0.0.1:");
         var service = slipway.api().service("steady");
         assertThat(service.get("status").asString()).isEqualTo("RUNNING");
         assertThat(service.get("statusReason").asString()).contains("failed; deployment 1 still serves");
         assertThat(slipway.service("steady").get().body()).isEqualTo(GOOD);
         restoreConfig();
+    }
+
+    @Test
+    void appListeningOnAnotherPortFailsSayingWhichPortItListensOn() throws Exception {
+        var other = dev.slipway.platform.system.FreePorts.onLoopback();
+        app.edit("apprunner.yaml", "command: python3 app.py", "command: PORT=" + other + " python3 app.py")
+                .write("apprunner.yaml", readConfig() + FAST_HEALTH_CHECK).commit("Listen elsewhere");
+
+        var push = app.push(slipway.gitUrl("steady"), RunningSlipway.TOKEN);
+
+        assertThat(push.status()).isEqualTo(RemoteRefUpdate.Status.REJECTED_OTHER_REASON);
+        assertThat(failedReason()).matches("(?s)Health check failed: the app listens on port " + other + ", but it was"
+                + " given port \\d+ in \\$PORT \\(the process runtime gives each instance a free port in place of"
+                + " run\\.network\\.port\\); have the app listen on \\$PORT\\. 2 consecutive TCP checks failed .*");
+        assertThat(push.text()).contains("the app listens on port " + other);
+        assertThat(slipway.service("steady").get().body()).isEqualTo(GOOD);
+        restoreConfig();
+    }
+
+    @Test
+    void startCommandThatIsNotInstalledFailsNamingIt() {
+        app.edit("apprunner.yaml", "command: python3 app.py", "command: gunicorn app:app").commit("Gunicorn");
+
+        var push = app.push(slipway.gitUrl("steady"), RunningSlipway.TOKEN);
+
+        assertThat(push.status()).isEqualTo(RemoteRefUpdate.Status.REJECTED_OTHER_REASON);
+        assertThat(failedReason()).startsWith("Health check failed: the start command `gunicorn app:app` exited with 127"
+                + " (command not found): gunicorn is not in this host's PATH (")
+                .endsWith("; install it in the build commands, or correct the start command; its last output:\n"
+                        + "sh: 1: gunicorn: not found");
+        assertThat(slipway.service("steady").get().body()).isEqualTo(GOOD);
+        app.edit("apprunner.yaml", "command: gunicorn app:app", "command: python3 app.py").commit("Back to python3");
+    }
+
+    private String failedReason() {
+        var failed = slipway.api().latestDeployment("steady");
+        assertThat(failed.get("status").asString()).isEqualTo("FAILED");
+        return failed.get("reason").asString();
     }
 
     @Test

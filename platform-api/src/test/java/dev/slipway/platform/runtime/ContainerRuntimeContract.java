@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.slipway.build.image.Artifact;
-import dev.slipway.config.HealthCheckSettings;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -190,7 +189,7 @@ abstract class ContainerRuntimeContract {
     }
 
     void awaitHealthy(Container container) throws InterruptedException {
-        assertThat(new HealthCheck(runtime()).awaitHealthy(container, HealthCheckSettings.defaults())).isEmpty();
+        assertThat(new HealthCheck(runtime()).awaitHealthy(container, helloArtifact("python3 app.py"))).isEmpty();
     }
 
     static Map<String, String> helloEnvironment() {

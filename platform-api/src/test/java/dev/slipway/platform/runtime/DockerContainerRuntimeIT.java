@@ -153,7 +153,7 @@ class DockerContainerRuntimeIT extends ContainerRuntimeContract {
             var container = cutOff.start(new ContainerSpec("contract", "d-cut-off",
                     "i" + Long.toHexString(System.nanoTime()), helloArtifact("python3 app.py")));
             try {
-                assertThat(new HealthCheck(cutOff).awaitHealthy(container, HealthCheckSettings.defaults())).isEmpty();
+                assertThat(new HealthCheck(cutOff).awaitHealthy(container, helloArtifact("python3 app.py"))).isEmpty();
                 await().atMost(READY).until(() -> output.texts(container).stream().anyMatch(t -> t.contains("listening")));
 
                 proxy.cut();

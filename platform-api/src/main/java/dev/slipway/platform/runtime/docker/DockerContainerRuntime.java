@@ -14,6 +14,7 @@ import dev.slipway.platform.runtime.ContainerOutput;
 import dev.slipway.platform.runtime.ContainerRuntime;
 import dev.slipway.platform.runtime.ContainerSpec;
 import dev.slipway.platform.runtime.ContainerStartException;
+import dev.slipway.platform.runtime.ListeningSocket;
 import dev.slipway.platform.system.DaemonThreads;
 import dev.slipway.platform.runtime.ContainerState;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -58,6 +60,7 @@ public final class DockerContainerRuntime implements ContainerRuntime {
             Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("slipway-docker-watch-"));
     private final ContainerWatches watches;
     private final ExitWatcher exits;
+    private final ContainerInsides insides;
     private volatile int hostCpus;
 
     /**
@@ -83,6 +86,7 @@ public final class DockerContainerRuntime implements ContainerRuntime {
     private DockerContainerRuntime(DockerClient docker, DockerClient streams, String installation, Duration stopGrace,
                                    ContainerOutput output) {
         this.docker = docker;
+        this.insides = new ContainerInsides(docker);
         this.installation = installation;
         this.stopGrace = stopGrace;
         this.watches = new ContainerWatches(docker, streams, output, scheduler);
@@ -162,6 +166,16 @@ public final class DockerContainerRuntime implements ContainerRuntime {
         synchronized (collected) {
             return List.copyOf(collected);
         }
+    }
+
+    @Override
+    public Optional<List<ListeningSocket>> listeningSockets(String containerId) {
+        return insides.listeningSockets(containerId);
+    }
+
+    @Override
+    public String commandSource(String containerId) {
+        return insides.commandSource(containerId);
     }
 
     @Override

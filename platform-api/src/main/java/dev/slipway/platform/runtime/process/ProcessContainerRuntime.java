@@ -6,6 +6,8 @@ import dev.slipway.platform.runtime.ContainerOutput;
 import dev.slipway.platform.runtime.ContainerRuntime;
 import dev.slipway.platform.runtime.ContainerSpec;
 import dev.slipway.platform.runtime.ContainerState;
+import dev.slipway.platform.runtime.ListeningSocket;
+import dev.slipway.platform.runtime.ListeningSockets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -71,6 +73,19 @@ public final class ProcessContainerRuntime implements ContainerRuntime {
     @Override
     public List<String> logTail(String containerId, int lines) {
         return find(containerId).map(c -> c.tail(lines)).orElse(List.of());
+    }
+
+    /** The listening sockets that the processes of the container's group hold. */
+    @Override
+    public Optional<List<ListeningSocket>> listeningSockets(String containerId) {
+        return find(containerId).filter(WatchedContainer::running)
+                .flatMap(c -> ListeningSockets.heldBy(c.record().group().members().stream().map(ProcessHandle::pid).toList()));
+    }
+
+    /** Apps run on this host, with Slipway's {@code PATH} and the variables of {@code run.env}. */
+    @Override
+    public String commandSource(String containerId) {
+        return "this host's PATH (" + System.getenv().getOrDefault("PATH", "") + ")";
     }
 
     /** Stops the container's process group: SIGTERM to each member, SIGKILL after the grace period. */
