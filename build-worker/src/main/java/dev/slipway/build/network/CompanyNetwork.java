@@ -77,7 +77,7 @@ public record CompanyNetwork(Optional<TrustMaterial> trust, ForwardedVariables f
         return env;
     }
 
-    /** The build arguments of Dockerfile builds: Docker's predefined proxy arguments, kept out of the image's history. */
+    /** Dockerfile builds' build arguments: Docker's predefined proxy arguments, kept out of the image's history. */
     public Map<String, String> dockerBuildArgs() {
         return forwarded.proxyEnvironment();
     }
@@ -103,7 +103,8 @@ public record CompanyNetwork(Optional<TrustMaterial> trust, ForwardedVariables f
                 + EXTRA_CA_CERTS + "; trust files in " + t.directory()));
         forwarded.proxies().forEach((name, value) -> lines.add("builds" + (appProxy ? " and apps" : "") + " get "
                 + name + "=" + UrlPasswords.masked(value)));
-        forwarded.indexes().forEach((name, value) -> lines.add("builds get " + name + "=" + UrlPasswords.masked(value)));
+        forwarded.indexes().forEach((name, value) ->
+                lines.add("builds get " + name + "=" + UrlPasswords.masked(value)));
         return lines;
     }
 

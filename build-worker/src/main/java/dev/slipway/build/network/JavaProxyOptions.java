@@ -70,7 +70,8 @@ final class JavaProxyOptions {
                 continue;
             }
             entry = withoutPort(entry);
-            var domain = entry.startsWith("*.") ? entry.substring(2) : entry.startsWith(".") ? entry.substring(1) : entry;
+            var domain = entry.startsWith("*.") ? entry.substring(2)
+                    : entry.startsWith(".") ? entry.substring(1) : entry;
             hosts.add(domain);
             if (!domain.matches("[0-9.]+") && !domain.startsWith("[")) {
                 hosts.add("*." + domain);

@@ -27,7 +27,8 @@ public final class TrustFiles {
 
     /** Where Debian, Ubuntu, Fedora, RHEL, SUSE and Alpine keep the system bundle; the first found is used. */
     public static final List<Path> SYSTEM_BUNDLES = List.of(Path.of("/etc/ssl/certs/ca-certificates.crt"),
-            Path.of("/etc/pki/tls/certs/ca-bundle.crt"), Path.of("/etc/ssl/ca-bundle.pem"), Path.of("/etc/ssl/cert.pem"));
+            Path.of("/etc/pki/tls/certs/ca-bundle.crt"), Path.of("/etc/ssl/ca-bundle.pem"),
+            Path.of("/etc/ssl/cert.pem"));
 
     private static final String READABLE = "rw-r--r--";
     private static final String LISTABLE = "rwxr-xr-x";

@@ -10,7 +10,9 @@ import java.util.regex.Pattern;
  */
 final class UrlPasswords {
 
-    private static final Pattern PASSWORD = Pattern.compile("(\\b[A-Za-z][A-Za-z0-9+.-]*://[^/@\\s:,|]*:)([^/@\\s,|]+)@");
+    /** {@code scheme://user:} as group 1, the password as group 2. */
+    private static final Pattern PASSWORD =
+            Pattern.compile("(\\b[A-Za-z][A-Za-z0-9+.-]*://[^/@\\s:,|]*:)([^/@\\s,|]+)@");
     static final String MASK = "****";
 
     private UrlPasswords() {

@@ -39,7 +39,8 @@ class CompanyNetworkTest {
 
     @Test
     void appsGetTheProxiesOnlyWhenAskedAndNeverThePackageIndexes() {
-        var forwarded = ForwardedVariables.from(Map.of("HTTP_PROXY", "http://proxy:8080", "GOPROXY", "https://go.corp"));
+        var forwarded = ForwardedVariables.from(Map.of("HTTP_PROXY", "http://proxy:8080",
+                "GOPROXY", "https://go.corp"));
 
         var without = new CompanyNetwork(Optional.of(TRUST), forwarded, false).appEnvironment("/srv/slipway/trust");
         var with = new CompanyNetwork(Optional.empty(), forwarded, true).appEnvironment("/srv/slipway/trust");
@@ -47,7 +48,8 @@ class CompanyNetworkTest {
         assertThat(without).containsEntry("SSL_CERT_FILE", "/srv/slipway/trust/ca-bundle.pem")
                 .containsEntry("JAVA_TOOL_OPTIONS", TRUST_OPTIONS.replace("/opt/slipway/trust", "/srv/slipway/trust"))
                 .doesNotContainKeys("HTTP_PROXY", "http_proxy", "GOPROXY");
-        assertThat(with).containsOnly(entry("HTTP_PROXY", "http://proxy:8080"), entry("http_proxy", "http://proxy:8080"),
+        assertThat(with).containsOnly(entry("HTTP_PROXY", "http://proxy:8080"),
+                entry("http_proxy", "http://proxy:8080"),
                 entry("JAVA_TOOL_OPTIONS", "-Dhttp.proxyHost=proxy -Dhttp.proxyPort=8080"));
     }
 

@@ -77,7 +77,8 @@ class TrustFilesTest {
 
     @Test
     void aFileWithoutCertificatesIsRefused() throws IOException {
-        var key = Files.writeString(temp.resolve("key.pem"), "-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----\n");
+        var key = Files.writeString(temp.resolve("key.pem"),
+                "-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----\n");
 
         assertThatThrownBy(() -> TrustFiles.write(key, temp.resolve("trust")))
                 .hasMessageContaining("names " + key + ", which holds no certificate: expected PEM blocks from"

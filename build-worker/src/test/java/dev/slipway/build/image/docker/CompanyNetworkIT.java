@@ -79,12 +79,14 @@ class CompanyNetworkIT extends DockerBuildTestSupport {
     @Test
     void npmAndPythonFetchFromTheCompanyHostOnlyWithTheCaAndTheImageKeepsNoTrace() throws Exception {
         requireImage(NODE_IMAGE);
-        Files.writeString(source.resolve("package.json"), "{\"name\": \"app\", \"version\": \"1.0.0\", \"private\": true}\n");
+        Files.writeString(source.resolve("package.json"),
+                "{\"name\": \"app\", \"version\": \"1.0.0\", \"private\": true}\n");
         var fetch = "python3 -c \"import urllib.request as r; print('python fetched', r.urlopen('"
                 + server.url("/hello.txt") + "').read().decode())\"";
         var config = config("nodejs18", List.of(
                 "npm install --no-audit --no-fund --fetch-retries=0 " + server.url("/" + PACKAGE + ".tgz"), fetch,
-                "touch " + TrustMaterial.CONTAINER_DIRECTORY + "/probe 2>/dev/null || echo the trust files are read-only"),
+                "touch " + TrustMaterial.CONTAINER_DIRECTORY + "/probe 2>/dev/null"
+                        + " || echo the trust files are read-only"),
                 List.of());
 
         assertThatThrownBy(() -> builder().build(plan(source, config, "d1"), new RecordingLog()))
@@ -182,7 +184,8 @@ class CompanyNetworkIT extends DockerBuildTestSupport {
     private static byte[] npmPackage() throws IOException {
         var bytes = new ByteArrayOutputStream();
         try (var tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(bytes))) {
-            add(tar, "package/package.json", "{\"name\": \"" + PACKAGE + "\", \"version\": \"1.0.0\", \"main\": \"index.js\"}\n");
+            add(tar, "package/package.json",
+                    "{\"name\": \"" + PACKAGE + "\", \"version\": \"1.0.0\", \"main\": \"index.js\"}\n");
             add(tar, "package/index.js", "module.exports = 'installed from the company host';\n");
         }
         return bytes.toByteArray();
