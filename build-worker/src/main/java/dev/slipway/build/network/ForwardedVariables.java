@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The variables of Slipway's environment that reach build commands: the proxies, given in both
@@ -60,7 +61,7 @@ public record ForwardedVariables(Map<String, String> proxies, Map<String, String
 
     /** Passwords in the variables' URLs, to be masked wherever output is shown. */
     public List<String> secretValues() {
-        return java.util.stream.Stream.concat(proxies.values().stream(), indexes.values().stream())
+        return Stream.concat(proxies.values().stream(), indexes.values().stream())
                 .flatMap(value -> UrlPasswords.in(value).stream()).distinct().toList();
     }
 
