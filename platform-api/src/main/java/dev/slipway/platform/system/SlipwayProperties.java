@@ -2,6 +2,7 @@ package dev.slipway.platform.system;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import org.springframework.util.unit.DataSize;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -15,6 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param runtime     which container runtime runs apps
  * @param adminToken  the API and git password; generated into {@code home/admin-token} when blank
  * @param databaseUrl an external PostgreSQL; blank starts the embedded server
+ * @param extraCaCerts a PEM file of CA certificates that every build and app must trust besides
+ *                     the usual ones (a company's TLS-inspecting proxy or internal hosts); blank for none
+ * @param appProxy    whether apps get the proxy variables of Slipway's environment (builds always do)
  */
 @ConfigurationProperties("slipway")
 public record SlipwayProperties(
@@ -25,7 +29,9 @@ public record SlipwayProperties(
         @DefaultValue("") String databaseUrl,
         @DefaultValue Router router,
         @DefaultValue Deployments deployments,
-        @DefaultValue Instances instances) {
+        @DefaultValue Instances instances,
+        @DefaultValue("") String extraCaCerts,
+        @DefaultValue("false") boolean appProxy) {
 
     /** Which container runtime runs apps. */
     public enum RuntimeMode {
@@ -114,6 +120,16 @@ public record SlipwayProperties(
     /** The router process's state file, control token and log. */
     public Path routerDirectory() {
         return home.resolve("router");
+    }
+
+    /** The extra CA certificates, when given. */
+    public Optional<Path> extraCaCertsFile() {
+        return extraCaCerts.isBlank() ? Optional.empty() : Optional.of(Path.of(extraCaCerts.strip()));
+    }
+
+    /** The trust files made from {@link #extraCaCerts()}, mounted read-only into build and app containers. */
+    public Path trustDirectory() {
+        return home.resolve("trust");
     }
 
     /** What the process runtime keeps about the processes it runs, and their raw output. */

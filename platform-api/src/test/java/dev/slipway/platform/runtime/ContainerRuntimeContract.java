@@ -4,26 +4,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.slipway.build.image.Artifact;
+import dev.slipway.build.image.RunSettings;
+import dev.slipway.build.network.CompanyNetwork;
+import dev.slipway.config.HealthCheckSettings;
+import dev.slipway.platform.support.JdkCertificates;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What every {@link ContainerRuntime} must do, run against each implementation: start the
  * example app so it answers on the address it reports, with {@code PORT} and the app's
  * environment set; report how a container ended, at once and without being asked; copy its
- * output to Slipway while it runs; list and stop containers; and leave them running for a
- * restarted Slipway to adopt.
+ * output to Slipway while it runs; list and stop containers; leave them running for a
+ * restarted Slipway to adopt; and give apps the company network's trust files and proxies.
  */
 abstract class ContainerRuntimeContract {
 
@@ -40,6 +47,13 @@ abstract class ContainerRuntimeContract {
      * reporting to the given listeners.
      */
     abstract ContainerRuntime restartedRuntime(ContainerExitListener exits, ContainerOutput output);
+
+    /** A runtime like {@link #runtime()} on its own state, for apps on {@code network}; the caller closes it. */
+    abstract ContainerRuntime runtimeOn(CompanyNetwork network);
+
+    /** Checks what only this runtime does with the trust files of a container started on a company network. */
+    void checkTrustFiles(Container container, CompanyNetwork network) {
+    }
 
     /** Kills the container from outside Slipway, as the kernel's OOM killer or an operator would (SIGKILL). */
     abstract void killFromOutside(Container container) throws Exception;
@@ -176,6 +190,38 @@ abstract class ContainerRuntimeContract {
             assertThat(restarted.list()).doesNotContain(container);
         } finally {
             restarted.close();
+        }
+    }
+
+    @Test
+    void appsSeeTheCompanyNetworksTrustFilesAndProxiesAndKeepTheirOwnJavaOptions(@TempDir Path temp)
+            throws Exception {
+        var network = CompanyNetwork.of(Optional.of(JdkCertificates.writeOnePem(temp.resolve("company.pem"))),
+                temp.resolve("trust"), Map.of("HTTPS_PROXY", "http://proxy.corp:3128",
+                        "PIP_INDEX_URL", "https://pypi.corp.example/simple"), true);
+        var command = "head -1 \"$NODE_EXTRA_CA_CERTS\"; echo \"bundle $SSL_CERT_FILE\";"
+                + " echo \"proxy $https_proxy index ${PIP_INDEX_URL:-none}\"; echo \"java $JAVA_TOOL_OPTIONS\"; sleep 600";
+        var artifact = helloArtifact(command);
+        var env = new HashMap<>(artifact.run().env());
+        env.put("JAVA_TOOL_OPTIONS", "-Dapp.own=1");
+        var run = artifact.run();
+        var withOptions = new Artifact(artifact.kind(), artifact.reference(), new RunSettings(run.command(),
+                run.port(), run.portEnv(), env, run.healthCheck(), run.instance()));
+        try (var runtime = runtimeOn(network)) {
+            var container = runtime.start(new ContainerSpec("contract", "d-network",
+                    "i" + Long.toHexString(System.nanoTime()), withOptions));
+            try {
+                await().atMost(READY).until(() -> output.texts(container).size() >= 4);
+
+                assertThat(output.texts(container)).contains("-----BEGIN CERTIFICATE-----",
+                        "proxy http://proxy.corp:3128 index none").anySatisfy(line -> assertThat(line)
+                        .startsWith("bundle /").endsWith("/ca-bundle.pem")).anySatisfy(line -> assertThat(line)
+                        .startsWith("java -Djavax.net.ssl.trustStore=/").contains("/truststore.p12 ")
+                        .endsWith(" -Dhttps.proxyHost=proxy.corp -Dhttps.proxyPort=3128 -Dapp.own=1"));
+                checkTrustFiles(container, network);
+            } finally {
+                runtime.stop(container.id());
+            }
         }
     }
 

@@ -9,6 +9,8 @@ import dev.slipway.build.image.BuildLog;
 import dev.slipway.build.image.RunSettings;
 import dev.slipway.build.image.docker.DockerClients;
 import dev.slipway.build.image.docker.DockerImageBuilder;
+import dev.slipway.build.network.CompanyNetwork;
+import dev.slipway.build.network.TrustMaterial;
 import dev.slipway.build.plan.BuildPlanner;
 import dev.slipway.build.source.FetchedSource;
 import dev.slipway.config.HealthCheckSettings;
@@ -47,7 +49,7 @@ class DockerContainerRuntimeIT extends ContainerRuntimeContract {
     static void removeImage() {
         if (clients != null) {
             DockerSupport.removeServices(List.of("contract"), List.of(DEPLOYMENT, "d-answers", "d-port-env", "d-exits",
-                    "d-listed", "d-stopped", "d-limits", "d-oom", "d-cut-off", "d-log", "d-print", "d-closed", "d-installation"));
+                    "d-listed", "d-stopped", "d-network", "d-limits", "d-oom", "d-cut-off", "d-log", "d-print", "d-closed", "d-installation"));
             clients.close();
         }
     }
@@ -185,6 +187,27 @@ class DockerContainerRuntimeIT extends ContainerRuntimeContract {
             runtime.watchExits(exits);
         }
         return runtime;
+    }
+
+    @Override
+    ContainerRuntime runtimeOn(CompanyNetwork network) {
+        var onNetwork = new DockerContainerRuntime(clients, "installation-network",
+                DockerContainerRuntime.DEFAULT_STOP_GRACE, output, network);
+        onNetwork.watchExits(exits);
+        return onNetwork;
+    }
+
+    /** The trust files are a read-only mount of the container, not part of its image. */
+    @Override
+    void checkTrustFiles(Container container, CompanyNetwork network) {
+        var inspected = clients.control().inspectContainerCmd(container.id()).exec();
+        assertThat(inspected.getMounts()).singleElement().satisfies(mount -> {
+            assertThat(mount.getSource()).isEqualTo(network.trustDirectory().orElseThrow().toString());
+            assertThat(mount.getDestination().getPath()).isEqualTo(TrustMaterial.CONTAINER_DIRECTORY);
+            assertThat(mount.getRW()).isFalse();
+        });
+        assertThat(clients.control().inspectImageCmd(imageId).exec().getConfig().getEnv())
+                .noneMatch(variable -> variable.contains(TrustMaterial.CONTAINER_DIRECTORY));
     }
 
     @Override

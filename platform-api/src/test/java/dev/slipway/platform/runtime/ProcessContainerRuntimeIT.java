@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.slipway.build.image.Artifact;
 import dev.slipway.build.image.RunSettings;
+import dev.slipway.build.network.CompanyNetwork;
 import dev.slipway.platform.runtime.process.ProcessContainerRuntime;
 import dev.slipway.platform.support.Examples;
 import java.io.BufferedReader;
@@ -51,6 +52,14 @@ class ProcessContainerRuntimeIT extends ContainerRuntimeContract {
             runtime.watchExits(exits);
         }
         return runtime;
+    }
+
+    @Override
+    ContainerRuntime runtimeOn(CompanyNetwork network) {
+        var onNetwork = new ProcessContainerRuntime(processes.resolve("on-network"),
+                ProcessContainerRuntime.DEFAULT_STOP_GRACE, output, network);
+        onNetwork.watchExits(exits);
+        return onNetwork;
     }
 
     @Override

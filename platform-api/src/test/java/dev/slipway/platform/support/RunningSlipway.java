@@ -5,6 +5,7 @@ import dev.slipway.platform.instance.InstanceRepository;
 import dev.slipway.platform.routing.ServiceRoutes;
 import dev.slipway.platform.runtime.ContainerRuntime;
 import dev.slipway.platform.service.ServiceRepository;
+import dev.slipway.platform.system.HostEnvironment;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,6 +31,15 @@ public final class RunningSlipway implements AutoCloseable {
 
     /** Starts Slipway on {@code home} with the given runtime ({@code process} or {@code docker}). */
     public static RunningSlipway start(Path home, String runtime, Map<String, String> extra) {
+        return start(home, runtime, extra, HostEnvironment.system());
+    }
+
+    /**
+     * Starts Slipway as if its environment were {@code environment} (e.g. with {@code HTTPS_PROXY}),
+     * which this JVM's own cannot be made.
+     */
+    public static RunningSlipway start(Path home, String runtime, Map<String, String> extra,
+                                       HostEnvironment environment) {
         var properties = new LinkedHashMap<String, Object>();
         properties.put("server.port", "0");
         properties.put("slipway.home", home.toString());
@@ -43,7 +53,9 @@ public final class RunningSlipway implements AutoCloseable {
         properties.putAll(extra);
         // As command-line arguments they override application.properties, as an operator's would.
         var args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        var context = new SpringApplicationBuilder(SlipwayApplication.class).run(args);
+        var context = new SpringApplicationBuilder(SlipwayApplication.class)
+                .initializers(c -> c.getBeanFactory().registerSingleton("hostEnvironment", environment))
+                .run(args);
         return new RunningSlipway(context, home);
     }
 

@@ -9,6 +9,7 @@ import dev.slipway.build.model.StoreAccess;
 import dev.slipway.build.plan.BuildPlan;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,12 +31,15 @@ final class BuildSession {
     private Optional<String> modelLayer = Optional.empty();
     private Optional<DependencyUse> dependencies = Optional.empty();
 
-    BuildSession(BuildPlan plan, BuildLog log, BuildLimits limits) {
+    /** @param otherSecrets values masked in the log besides the plan's secrets, e.g. a proxy's password */
+    BuildSession(BuildPlan plan, BuildLog log, BuildLimits limits, Collection<String> otherSecrets) {
         this.plan = plan;
         this.log = log;
         this.limits = limits;
         this.deadline = System.nanoTime() + limits.timeout().toNanos();
-        this.mask = new SecretMask(StoreAccess.secretValues(plan.secretEnvironment()));
+        var secrets = new ArrayList<>(StoreAccess.secretValues(plan.secretEnvironment()));
+        secrets.addAll(otherSecrets);
+        this.mask = new SecretMask(secrets);
     }
 
     BuildPlan plan() {

@@ -46,7 +46,7 @@ final class BuildStage {
             }
             return existing.get();
         }
-        var env = BuildContainers.environment(config, session.plan().secretEnvironment());
+        var env = containers.environment(config, session.plan().secretEnvironment());
         var labels = Map.of(BuildLabels.BUILD_KEY, key);
         String imageId;
         try (var container = containers.start(buildBase.id(), "build", labels, session)) {

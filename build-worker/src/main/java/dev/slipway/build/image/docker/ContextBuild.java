@@ -36,6 +36,15 @@ final class ContextBuild {
      */
     void run(ContextTar context, String dockerfilePath, String tag, Map<String, String> extraLabels,
             BuildOutput output, BuildSession session, Optional<BuildLimits> limits) {
+        run(context, dockerfilePath, tag, extraLabels, output, session, limits, Map.of());
+    }
+
+    /**
+     * {@link #run(ContextTar, String, String, Map, BuildOutput, BuildSession, Optional)} with build
+     * arguments, e.g. Docker's predefined proxy arguments, which stay out of the image's history.
+     */
+    void run(ContextTar context, String dockerfilePath, String tag, Map<String, String> extraLabels,
+            BuildOutput output, BuildSession session, Optional<BuildLimits> limits, Map<String, String> buildArgs) {
         var callback = new BuildCallback(output);
         Optional<Exception> writerError;
         try (var pipe = new ContextPipe(context, tag); callback) {
@@ -48,6 +57,7 @@ final class ContextBuild {
             if (!extraLabels.isEmpty()) {
                 command.withLabels(extraLabels);
             }
+            buildArgs.forEach(command::withBuildArg);
             limits.ifPresent(l -> command.withMemory(l.memoryBytes()).withMemswap(l.memoryBytes())
                     .withCpusetcpus(cpuSet(l.cpus(), clients.hostCpus())));
             command.exec(callback);

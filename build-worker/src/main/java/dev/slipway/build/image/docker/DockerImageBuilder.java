@@ -6,6 +6,7 @@ import dev.slipway.build.image.BuildCancelledException;
 import dev.slipway.build.image.BuildFailedException;
 import dev.slipway.build.image.BuildLog;
 import dev.slipway.build.image.ImageBuilder;
+import dev.slipway.build.network.CompanyNetwork;
 import dev.slipway.build.plan.BuildPlan;
 import dev.slipway.config.project.ProjectKind;
 import dev.slipway.config.runtime.RuntimeCatalog;
@@ -27,6 +28,9 @@ import java.util.regex.Pattern;
  * unchanged commit runs no command and a code change reuses the runtime and models layers.
  *
  * <p>Dockerfile projects are built as they are, with the same labels, limits and timeout.
+ *
+ * <p>A {@link CompanyNetwork} adds extra CA certificates (a read-only mount and variables for each
+ * build command), proxies and package index mirrors; none of it reaches an image.
  *
  * <p>Final images are tagged {@code slipway/<service>:<deployment>}. A build is cancelled by
  * interrupting its thread ({@link BuildCancelledException}); on timeout or cancellation its
@@ -55,6 +59,7 @@ public final class DockerImageBuilder implements ImageBuilder {
     private static final Pattern TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
 
     private final BuildLimits limits;
+    private final CompanyNetwork network;
     private final GeneratedBuild generated;
     private final UserDockerfileBuild userDockerfile;
     private final ImageCollector collector;
@@ -77,9 +82,16 @@ public final class DockerImageBuilder implements ImageBuilder {
 
     /** @param limits the timeout of a build and the resources of its containers */
     public DockerImageBuilder(DockerClients clients, RuntimeCatalog catalog, BuildLimits limits) {
+        this(clients, catalog, limits, CompanyNetwork.NONE);
+    }
+
+    /** @param network the CA certificates, proxies and package mirrors builds need on this network */
+    public DockerImageBuilder(DockerClients clients, RuntimeCatalog catalog, BuildLimits limits,
+            CompanyNetwork network) {
         this.limits = limits;
-        this.generated = new GeneratedBuild(clients, catalog, limits);
-        this.userDockerfile = new UserDockerfileBuild(clients);
+        this.network = network;
+        this.generated = new GeneratedBuild(clients, catalog, limits, network);
+        this.userDockerfile = new UserDockerfileBuild(clients, network);
         this.collector = new ImageCollector(clients);
         this.dependencyCache = new DependencyCache(clients);
     }
@@ -116,7 +128,7 @@ public final class DockerImageBuilder implements ImageBuilder {
      */
     public BuildResult buildWithReport(BuildPlan plan, BuildLog log) {
         var tag = imageTag(plan.service(), plan.deploymentId());
-        var session = new BuildSession(plan, log, limits);
+        var session = new BuildSession(plan, log, limits, network.secretValues());
         try {
             return plan.kind() == ProjectKind.DOCKERFILE ? userDockerfile.build(tag, session)
                     : generated.build(tag, session);

@@ -4,6 +4,7 @@ import dev.slipway.build.image.Artifact;
 import dev.slipway.build.image.BuildPhase;
 import dev.slipway.build.image.ModelLinks;
 import dev.slipway.build.image.RunSettings;
+import dev.slipway.build.network.CompanyNetwork;
 import dev.slipway.config.runtime.BuildProcess;
 import dev.slipway.config.runtime.ManagedRuntime;
 import dev.slipway.config.runtime.RuntimeCatalog;
@@ -22,15 +23,16 @@ final class GeneratedBuild {
     private final BuildStage buildStage;
     private final RunStage runStage;
     private final FinalImage finalImage;
+    private final BuildContainers containers;
 
-    GeneratedBuild(DockerClients clients, RuntimeCatalog catalog, BuildLimits limits) {
+    GeneratedBuild(DockerClients clients, RuntimeCatalog catalog, BuildLimits limits, CompanyNetwork network) {
         var assembly = new ImageAssembly(clients);
-        var containers = new BuildContainers(clients, limits);
+        this.containers = new BuildContainers(clients, limits, network);
         this.baseImages = new BaseImages(clients, catalog, DockerImageBuilder.DEFAULT_PULL_TIMEOUT);
         this.modelsImage = new ModelsImage(clients, assembly);
         this.baseStage = new BaseStage(clients, assembly);
-        this.buildStage = new BuildStage(clients, containers);
-        this.runStage = new RunStage(clients, assembly, containers);
+        this.buildStage = new BuildStage(clients, this.containers);
+        this.runStage = new RunStage(clients, assembly, this.containers);
         this.finalImage = new FinalImage(assembly);
     }
 
@@ -44,6 +46,7 @@ final class GeneratedBuild {
                         + " is carried from the build image into the run image, then pre-run runs"
                 : "runtime " + config.runtime() + " uses the original build: the app runs on the image it was"
                         + " built on, with everything the build installed");
+        containers.describeNetwork(session);
 
         var targets = ModelLinks.targets(plan.sourceDir(), plan.models());
         var start = System.nanoTime();

@@ -65,7 +65,7 @@ final class RunStage {
             session.stage(BuildReport.Stage.PRE_RUN, start, true);
             return existing.get();
         }
-        var env = BuildContainers.environment(config, secrets);
+        var env = containers.environment(config, secrets);
         String imageId;
         try (var container = containers.start(app.id(), "pre-run", Map.of(BuildLabels.KEY, key), session)) {
             for (var command : commands) {

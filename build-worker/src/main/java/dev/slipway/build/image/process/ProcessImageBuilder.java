@@ -11,6 +11,7 @@ import dev.slipway.build.image.RunSettings;
 import dev.slipway.build.image.SecretMask;
 import dev.slipway.build.model.ModelObject;
 import dev.slipway.build.model.StoreAccess;
+import dev.slipway.build.network.CompanyNetwork;
 import dev.slipway.build.plan.BuildPlan;
 import dev.slipway.config.AppRunnerConfig;
 import dev.slipway.config.project.ProjectKind;
@@ -24,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,8 +36,9 @@ import java.util.regex.Pattern;
  * Builds apps to run as local processes, for machines without Docker: the source is copied to
  * {@code <root>/<service>/<deploymentId>/app}, each model file appears there as a symbolic link at
  * its target (pointing at the shared cached file, never copied), and the build commands run there
- * through {@code sh -c} with Slipway's own environment plus {@code build.env} plus the plan's
- * secret variables. Standard output and error are logged as separate streams. Interrupting the
+ * through {@code sh -c} with Slipway's own environment, plus the company network's variables
+ * (pointing at the trust files on this machine), plus {@code build.env}, plus the plan's secret
+ * variables. Standard output and error are logged as separate streams. Interrupting the
  * building thread kills the running command with every process it started and throws
  * {@link BuildCancelledException}. The runtime's interpreter must be on this machine's
  * {@code PATH}.
@@ -60,6 +63,7 @@ public final class ProcessImageBuilder implements ImageBuilder {
     private final RuntimeCatalog catalog;
     private final Duration buildTimeout;
     private final Map<String, String> environment;
+    private final CompanyNetwork network;
 
     /** Builds under {@code root} with the default runtime catalog, timeout and this process's environment. */
     public ProcessImageBuilder(Path root) {
@@ -74,10 +78,17 @@ public final class ProcessImageBuilder implements ImageBuilder {
     /** @param environment the environment commands start from ({@code build.env} is added to it) */
     public ProcessImageBuilder(Path root, RuntimeCatalog catalog, Duration buildTimeout,
             Map<String, String> environment) {
+        this(root, catalog, buildTimeout, environment, CompanyNetwork.NONE);
+    }
+
+    /** @param network the CA certificates, proxies and package mirrors builds need on this network */
+    public ProcessImageBuilder(Path root, RuntimeCatalog catalog, Duration buildTimeout,
+            Map<String, String> environment, CompanyNetwork network) {
         this.root = root.toAbsolutePath().normalize();
         this.catalog = catalog;
         this.buildTimeout = buildTimeout;
         this.environment = Map.copyOf(environment);
+        this.network = network;
     }
 
     @Override
@@ -119,9 +130,12 @@ public final class ProcessImageBuilder implements ImageBuilder {
 
     private void runCommands(AppRunnerConfig config, Map<String, String> secrets, Path app, BuildLog log) {
         var env = new LinkedHashMap<>(environment);
-        env.putAll(config.buildEnvironment());
+        CompanyNetwork.overlay(env, network.buildEnvironment(network.trustDirectory().map(Path::toString).orElse("")));
+        CompanyNetwork.overlay(env, config.buildEnvironment());
         env.putAll(secrets);
-        var runner = new CommandRunner(app, env, buildTimeout, log, new SecretMask(StoreAccess.secretValues(secrets)));
+        var masked = new ArrayList<>(StoreAccess.secretValues(secrets));
+        masked.addAll(network.secretValues());
+        var runner = new CommandRunner(app, env, buildTimeout, log, new SecretMask(masked));
         var build = config.build();
         runAll(runner, BuildPhase.PRE_BUILD, build.preBuild());
         runAll(runner, BuildPhase.BUILD, build.build());

@@ -7,6 +7,8 @@ import static org.awaitility.Awaitility.await;
 import dev.slipway.build.RecordingLog;
 import dev.slipway.build.RecordingLog.Entry;
 import dev.slipway.build.RecordingLog.Line;
+import dev.slipway.build.TestCertificates;
+import dev.slipway.build.TestHttpsServer;
 import dev.slipway.build.TestConfigs;
 import dev.slipway.build.image.Artifact;
 import dev.slipway.build.image.BuildCancelledException;
@@ -15,12 +17,14 @@ import dev.slipway.build.image.BuildLog.Stream;
 import dev.slipway.build.model.ModelObject;
 import dev.slipway.build.model.ModelSet;
 import dev.slipway.build.model.StoreAccess;
+import dev.slipway.build.network.CompanyNetwork;
 import dev.slipway.build.plan.BuildPlan;
 import dev.slipway.config.AppRunnerConfig;
 import dev.slipway.config.EnvVar;
 import dev.slipway.config.project.ProjectKind;
 import dev.slipway.config.runtime.RuntimeCatalog;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -28,6 +32,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -203,6 +208,53 @@ class ProcessImageBuilderTest {
         var background = Long.parseLong(Files.readString(pidFile).strip());
         await().atMost(Duration.ofSeconds(5))
                 .until(() -> ProcessHandle.of(background).map(p -> !p.isAlive()).orElse(true));
+    }
+
+    @Test
+    void buildCommandsTrustTheExtraCaThroughFilesOnThisMachine(@TempDir Path scratch) throws Exception {
+        var ca = TestCertificates.authority("Process Test CA");
+        var network = CompanyNetwork.of(Optional.of(ca.writePem(scratch.resolve("ca.pem"))), scratch.resolve("trust"),
+                Map.of(), false);
+        Files.copy(Path.of("src/test/resources/network/Fetch.java"), scratch.resolve("Fetch.java"));
+        var java = Path.of(System.getProperty("java.home"), "bin", "java");
+        try (var server = TestHttpsServer.start(InetAddress.getLoopbackAddress(), ca,
+                Map.of("/hello.txt", "hello over tls".getBytes(StandardCharsets.UTF_8)))) {
+            var url = server.url("/hello.txt");
+            var python = "python3 -c \"import urllib.request as r; print('python fetched', r.urlopen('" + url
+                    + "').read().decode())\"";
+            var config = TestConfigs.python(TestConfigs.build(List.of(), List.of(python,
+                    "'" + java + "' '" + scratch.resolve("Fetch.java") + "' " + url), List.of(),
+                    List.of(new EnvVar("JAVA_TOOL_OPTIONS", "-Dslipway.test=appended"))), List.of(), List.of());
+            var untrusting = new ProcessImageBuilder(root, RuntimeCatalog.defaults(), Duration.ofMinutes(2),
+                    System.getenv());
+            var trusting = new ProcessImageBuilder(root, RuntimeCatalog.defaults(), Duration.ofMinutes(2),
+                    System.getenv(), network);
+
+            assertThatThrownBy(() -> untrusting.build(plan(TestConfigs.HELLO_PYTHON, config), new RecordingLog()))
+                    .isInstanceOf(BuildFailedException.class).hasMessageContaining("CERTIFICATE_VERIFY_FAILED");
+            var log = new RecordingLog();
+            trusting.build(plan(TestConfigs.HELLO_PYTHON, config), log);
+
+            assertThat(log.lines(Stream.STDOUT)).extracting(Line::text).contains("python fetched hello over tls",
+                    "java fetched hello over tls, slipway.test=appended");
+        }
+    }
+
+    @Test
+    void buildCommandsGetTheProxiesInBothCasesWithTheirPasswordsMasked() {
+        var network = CompanyNetwork.of(Optional.empty(), root.resolve("trust"),
+                Map.of("HTTPS_PROXY", "http://alice:pr0xy-pass@proxy.corp:3128", "NO_PROXY", "localhost"), false);
+        var builder = new ProcessImageBuilder(root, RuntimeCatalog.defaults(), Duration.ofMinutes(1), System.getenv(),
+                network);
+        var log = new RecordingLog();
+
+        builder.build(plan(TestConfigs.HELLO_PYTHON, TestConfigs.buildingWith(
+                "echo \"$https_proxy|$HTTPS_PROXY|$no_proxy|$JAVA_TOOL_OPTIONS\"")), log);
+
+        assertThat(log.lines(Stream.STDOUT)).extracting(Line::text).containsExactly(
+                "http://alice:****@proxy.corp:3128|http://alice:****@proxy.corp:3128|localhost|"
+                        + "-Dhttps.proxyHost=proxy.corp -Dhttps.proxyPort=3128"
+                        + " -Dhttp.nonProxyHosts=localhost|*.localhost|127.*|[::1]");
     }
 
     @Test

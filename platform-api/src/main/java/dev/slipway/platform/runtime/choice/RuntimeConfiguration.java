@@ -4,6 +4,7 @@ import dev.slipway.build.image.ImageBuilder;
 import dev.slipway.build.image.docker.DockerClients;
 import dev.slipway.build.model.ContentCache;
 import dev.slipway.build.model.s3.S3ArtifactStore;
+import dev.slipway.build.network.CompanyNetwork;
 import dev.slipway.build.plan.BuildPlanner;
 import dev.slipway.build.source.JGitSourceFetcher;
 import dev.slipway.build.source.SourceFetcher;
@@ -15,6 +16,7 @@ import dev.slipway.platform.runtime.RuntimeProvider;
 import dev.slipway.platform.runtime.docker.DockerRuntimeProvider;
 import dev.slipway.platform.runtime.process.ProcessRuntimeProvider;
 import dev.slipway.platform.system.GeneratedValue;
+import dev.slipway.platform.system.HostEnvironment;
 import dev.slipway.platform.system.SlipwayProperties;
 import java.nio.file.Files;
 import java.util.HashMap;
@@ -51,7 +53,8 @@ class RuntimeConfiguration {
 
     @Bean(destroyMethod = "close")
     RuntimeProvider runtimeProvider(SlipwayProperties properties, RuntimeCatalog catalog, JdbcClient jdbc,
-                                    ObjectProvider<ContainerOutput> output) throws InterruptedException {
+                                    ObjectProvider<ContainerOutput> output, CompanyNetwork network,
+                                    ObjectProvider<HostEnvironment> environment) throws InterruptedException {
         var choice = new RuntimeChoice(DockerClients::isAvailable,
                 RuntimeChoice.dockerExpected(System.getenv("DOCKER_HOST")), () -> servicesOnDocker(jdbc),
                 duration -> Thread.sleep(duration.toMillis()));
@@ -60,9 +63,9 @@ class RuntimeConfiguration {
         var timeout = properties.deployments().buildTimeout();
         RuntimeProvider provider = docker
                 ? DockerRuntimeProvider.create(DockerClients.connect(), installationId(properties), catalog,
-                        timeout, sink)
+                        timeout, sink, network)
                 : ProcessRuntimeProvider.create(properties.buildsDirectory(), properties.processesDirectory(), catalog,
-                        timeout, buildEnvironment(), sink);
+                        timeout, buildEnvironment(environment.getIfAvailable(HostEnvironment::system)), sink, network);
         log.info("Runtime: {} (SLIPWAY_RUNTIME={})", provider.name(), properties.runtime().name().toLowerCase());
         return provider;
     }
@@ -91,8 +94,8 @@ class RuntimeConfiguration {
     }
 
     /** Build commands see Slipway's environment (AWS settings included) but never its own secrets. */
-    static Map<String, String> buildEnvironment() {
-        var env = new HashMap<>(System.getenv());
+    static Map<String, String> buildEnvironment(HostEnvironment environment) {
+        var env = new HashMap<>(environment.variables());
         env.keySet().removeIf(name -> name.startsWith("SLIPWAY_"));
         return env;
     }

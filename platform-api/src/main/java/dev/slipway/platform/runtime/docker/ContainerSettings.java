@@ -1,13 +1,19 @@
 package dev.slipway.platform.runtime.docker;
 
 import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.model.AccessMode;
+import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.LogConfig;
+import com.github.dockerjava.api.model.Volume;
 import dev.slipway.build.image.RunSettings;
+import dev.slipway.build.network.CompanyNetwork;
+import dev.slipway.build.network.TrustMaterial;
 import dev.slipway.config.InstanceSettings;
 import dev.slipway.config.NetworkSection;
 import dev.slipway.platform.runtime.ContainerSpec;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -15,7 +21,8 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * How Slipway creates an app container: a readable unique name, Slipway's labels, the app's
  * environment with {@code PORT}, {@code slipway.instance} as limits, an init process, and a
- * bounded log so a chatty app cannot fill the disk.
+ * bounded log so a chatty app cannot fill the disk. With extra CA certificates the trust files are
+ * mounted read-only and their variables set in the container's configuration, never the image's.
  */
 final class ContainerSettings {
 
@@ -32,7 +39,8 @@ final class ContainerSettings {
     }
 
     /** Applies everything but the image to {@code create}. */
-    static CreateContainerCmd apply(CreateContainerCmd create, ContainerSpec spec, int hostCpus, String installation) {
+    static CreateContainerCmd apply(CreateContainerCmd create, ContainerSpec spec, int hostCpus, String installation,
+                                    CompanyNetwork network) {
         var run = spec.artifact().run();
         var labels = new java.util.HashMap<>(Map.of(
                 DockerContainerRuntime.LABEL_MANAGED, "true",
@@ -45,9 +53,11 @@ final class ContainerSettings {
         }
         create.withName(name(spec))
                 .withLabels(labels)
-                .withEnv(environment(run))
+                .withEnv(environment(run, network))
                 .withHostConfig(limits(HostConfig.newHostConfig().withInit(true), run.instance(), hostCpus)
-                        .withLogConfig(new LogConfig(LogConfig.LoggingType.JSON_FILE, LOG_LIMITS)));
+                        .withLogConfig(new LogConfig(LogConfig.LoggingType.JSON_FILE, LOG_LIMITS))
+                        .withBinds(network.trustDirectory().map(directory -> List.of(new Bind(directory.toString(),
+                                new Volume(TrustMaterial.CONTAINER_DIRECTORY), AccessMode.ro))).orElse(List.of())));
         run.command().ifPresent(command -> create.withEntrypoint("sh", "-c", command).withCmd(List.of()));
         return create;
     }
@@ -61,9 +71,12 @@ final class ContainerSettings {
         return "slipway-" + spec.service() + "-" + spec.instanceId() + "-" + suffix;
     }
 
-    private static List<String> environment(RunSettings run) {
+    /** The company network's variables, then {@code run.env} over them, then the port. */
+    private static List<String> environment(RunSettings run, CompanyNetwork network) {
+        var variables = new LinkedHashMap<>(network.appEnvironment(TrustMaterial.CONTAINER_DIRECTORY));
+        CompanyNetwork.overlay(variables, run.env());
         var env = new ArrayList<String>();
-        run.env().forEach((name, value) -> env.add(name + "=" + value));
+        variables.forEach((name, value) -> env.add(name + "=" + value));
         if (!run.env().containsKey(PYTHON_UNBUFFERED)) {
             env.add(PYTHON_UNBUFFERED + "=1");
         }

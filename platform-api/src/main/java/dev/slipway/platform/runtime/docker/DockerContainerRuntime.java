@@ -8,6 +8,7 @@ import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.Frame;
 import dev.slipway.build.image.Artifact;
 import dev.slipway.build.image.docker.DockerClients;
+import dev.slipway.build.network.CompanyNetwork;
 import dev.slipway.platform.runtime.Container;
 import dev.slipway.platform.runtime.ContainerExitListener;
 import dev.slipway.platform.runtime.ContainerOutput;
@@ -55,6 +56,7 @@ public final class DockerContainerRuntime implements ContainerRuntime {
 
     private final DockerClient docker;
     private final String installation;
+    private final CompanyNetwork network;
     private final Duration stopGrace;
     private final ScheduledExecutorService scheduler =
             Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("slipway-docker-watch-"));
@@ -69,25 +71,35 @@ public final class DockerContainerRuntime implements ContainerRuntime {
      * taking {@link DockerClients} spares that.
      */
     public DockerContainerRuntime(DockerClient docker, Duration stopGrace, ContainerOutput output) {
-        this(docker, docker, null, stopGrace, output);
+        this(docker, docker, null, stopGrace, output, CompanyNetwork.NONE);
     }
 
     /** A runtime that follows events and logs on the streaming client, which never times them out. */
     public DockerContainerRuntime(DockerClients clients, Duration stopGrace, ContainerOutput output) {
-        this(clients.control(), clients.streaming(), null, stopGrace, output);
+        this(clients.control(), clients.streaming(), null, stopGrace, output, CompanyNetwork.NONE);
     }
 
     /** A runtime that sees only the containers of one installation ({@link #LABEL_INSTALLATION}). */
     public DockerContainerRuntime(DockerClients clients, String installation, Duration stopGrace,
                                   ContainerOutput output) {
-        this(clients.control(), clients.streaming(), installation, stopGrace, output);
+        this(clients.control(), clients.streaming(), installation, stopGrace, output, CompanyNetwork.NONE);
+    }
+
+    /**
+     * A runtime of one installation whose containers get the company network's trust files
+     * (read-only at {@code /opt/slipway/trust}) and variables, and its proxies when apps get them.
+     */
+    public DockerContainerRuntime(DockerClients clients, String installation, Duration stopGrace,
+                                  ContainerOutput output, CompanyNetwork network) {
+        this(clients.control(), clients.streaming(), installation, stopGrace, output, network);
     }
 
     private DockerContainerRuntime(DockerClient docker, DockerClient streams, String installation, Duration stopGrace,
-                                   ContainerOutput output) {
+                                   ContainerOutput output, CompanyNetwork network) {
         this.docker = docker;
         this.insides = new ContainerInsides(docker);
         this.installation = installation;
+        this.network = network;
         this.stopGrace = stopGrace;
         this.watches = new ContainerWatches(docker, streams, output, scheduler);
         // Only containers this runtime started or adopted are watched, so others' events are ignored.
@@ -115,7 +127,7 @@ public final class DockerContainerRuntime implements ContainerRuntime {
         String id;
         try {
             id = ContainerSettings.apply(docker.createContainerCmd(artifact.reference()), spec, hostCpus(),
-                    installation).exec().getId();
+                    installation, network).exec().getId();
         } catch (NotFoundException e) {
             throw new ContainerStartException("image " + artifact.reference() + " is not on this Docker host: "
                     + e.getMessage(), e);

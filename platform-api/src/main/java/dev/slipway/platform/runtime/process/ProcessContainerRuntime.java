@@ -1,5 +1,6 @@
 package dev.slipway.platform.runtime.process;
 
+import dev.slipway.build.network.CompanyNetwork;
 import dev.slipway.platform.runtime.Container;
 import dev.slipway.platform.runtime.ContainerExitListener;
 import dev.slipway.platform.runtime.ContainerOutput;
@@ -41,8 +42,13 @@ public final class ProcessContainerRuntime implements ContainerRuntime {
      * @param directory the runtime's own directory, for state files and raw output
      */
     public ProcessContainerRuntime(Path directory, Duration stopGrace, ContainerOutput output) {
+        this(directory, stopGrace, output, CompanyNetwork.NONE);
+    }
+
+    /** @param network the trust files apps use (and the proxies, when apps get them) */
+    public ProcessContainerRuntime(Path directory, Duration stopGrace, ContainerOutput output, CompanyNetwork network) {
         this.directory = new ContainerDirectory(directory);
-        this.launcher = new ProcessLauncher(this.directory);
+        this.launcher = new ProcessLauncher(this.directory, network);
         this.stopGrace = stopGrace;
         this.watch = new ContainerWatch(this.directory, output);
     }

@@ -1,6 +1,7 @@
 package dev.slipway.platform.runtime.process;
 
 import dev.slipway.build.image.Artifact;
+import dev.slipway.build.network.CompanyNetwork;
 import dev.slipway.config.NetworkSection;
 import dev.slipway.platform.runtime.ContainerSpec;
 import dev.slipway.platform.runtime.ContainerStartException;
@@ -36,9 +37,11 @@ final class ProcessLauncher {
     private static final Duration SESSION_TIMEOUT = Duration.ofSeconds(5);
 
     private final ContainerDirectory directory;
+    private final CompanyNetwork network;
 
-    ProcessLauncher(ContainerDirectory directory) {
+    ProcessLauncher(ContainerDirectory directory, CompanyNetwork network) {
         this.directory = directory;
+        this.network = network;
     }
 
     /** A started container: its record (saved) and its process, a child of this Slipway. */
@@ -104,7 +107,9 @@ final class ProcessLauncher {
                 .redirectError(ProcessBuilder.Redirect.appendTo(stderr.toFile()));
         var env = builder.environment();
         env.keySet().retainAll(INHERITED_VARIABLES);
-        env.putAll(run.env());
+        // The trust files on this machine, and the proxies when apps get them; run.env still wins.
+        env.putAll(network.appEnvironment(network.trustDirectory().map(Path::toString).orElse("")));
+        CompanyNetwork.overlay(env, run.env());
         // As on Heroku: Python's prints arrive at once instead of when a buffer fills.
         env.putIfAbsent("PYTHONUNBUFFERED", "1");
         env.put(NetworkSection.PORT_VARIABLE, Integer.toString(port));

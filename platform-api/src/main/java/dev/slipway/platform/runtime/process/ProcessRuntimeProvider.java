@@ -1,6 +1,7 @@
 package dev.slipway.platform.runtime.process;
 
 import dev.slipway.build.image.process.ProcessImageBuilder;
+import dev.slipway.build.network.CompanyNetwork;
 import dev.slipway.config.runtime.RuntimeCatalog;
 import dev.slipway.platform.runtime.ContainerOutput;
 import dev.slipway.platform.runtime.RuntimeProvider;
@@ -18,11 +19,14 @@ public final class ProcessRuntimeProvider {
      * @param builds      where app directories are prepared ({@code $SLIPWAY_HOME/builds})
      * @param processes   where the runtime keeps what it knows of its processes ({@code $SLIPWAY_HOME/processes})
      * @param environment what build commands see
+     * @param network     the CA certificates, proxies and package mirrors builds and apps need
      */
     public static RuntimeProvider create(Path builds, Path processes, RuntimeCatalog catalog, Duration buildTimeout,
-                                         Map<String, String> environment, ContainerOutput output) {
-        var builder = new ProcessImageBuilder(builds, catalog, buildTimeout, environment);
-        var runtime = new ProcessContainerRuntime(processes, ProcessContainerRuntime.DEFAULT_STOP_GRACE, output);
+                                         Map<String, String> environment, ContainerOutput output,
+                                         CompanyNetwork network) {
+        var builder = new ProcessImageBuilder(builds, catalog, buildTimeout, environment, network);
+        var runtime = new ProcessContainerRuntime(processes, ProcessContainerRuntime.DEFAULT_STOP_GRACE, output,
+                network);
         return new RuntimeProvider(runtime.name(), builder, runtime, new ProcessArtifactCollector(builder, builds),
                 () -> { });
     }
