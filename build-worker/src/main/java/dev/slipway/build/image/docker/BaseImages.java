@@ -32,6 +32,11 @@ final class BaseImages {
         Role(String description) {
             this.description = description;
         }
+
+        /** E.g. "base image". */
+        String description() {
+            return description;
+        }
     }
 
     /**
@@ -46,12 +51,14 @@ final class BaseImages {
     private final DockerClients clients;
     private final Images images;
     private final RuntimeCatalog catalog;
+    private final BaseImageMessages messages;
     private final Duration pullTimeout;
 
     BaseImages(DockerClients clients, RuntimeCatalog catalog, Duration pullTimeout) {
         this.clients = clients;
         this.images = new Images(clients);
         this.catalog = catalog;
+        this.messages = new BaseImageMessages(catalog);
         this.pullTimeout = pullTimeout;
     }
 
@@ -67,7 +74,7 @@ final class BaseImages {
         for (var candidate : candidates) {
             var present = images.find(candidate);
             if (present.isPresent()) {
-                log.line(phase, "using " + role.description + " " + candidate + " for runtime " + runtime);
+                log.line(phase, messages.using(role, candidate, runtime, runtimeVersion));
                 return new BaseImage(candidate, present.get());
             }
         }
@@ -78,7 +85,7 @@ final class BaseImages {
                 pull(candidate, log);
                 var pulled = images.find(candidate);
                 if (pulled.isPresent()) {
-                    log.line(phase, "using " + role.description + " " + candidate + " for runtime " + runtime);
+                    log.line(phase, messages.using(role, candidate, runtime, runtimeVersion));
                     return new BaseImage(candidate, pulled.get());
                 }
                 failures.add(candidate + ": the pull ended but the image is still missing");
@@ -88,8 +95,7 @@ final class BaseImages {
         }
         throw new BuildFailedException("no " + role.description + " for runtime " + runtime + ": none of "
                 + String.join(", ", candidates) + " is present locally, and pulling failed:\n  "
-                + String.join("\n  ", failures) + "\nRun `make runtimes` to build Slipway's offline runtime"
-                + " images, or set an override for " + runtime + " in the runtime catalog.");
+                + String.join("\n  ", failures) + "\n" + BaseImageMessages.remedy(runtime, candidates));
     }
 
     private void pull(String reference, BuildLog log) {
