@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What the build says about base images: which one a runtime uses and what it lacks, and how to
- * get one when none is there.
+ * What the build says about base images: which one a runtime uses and what it lacks, how to get
+ * one when none is there, and where a command that was not found was looked for.
  */
 final class BaseImageMessages {
 
@@ -28,6 +28,19 @@ final class BaseImageMessages {
                 .map(difference -> "warning: " + line + ": " + difference + "; choose another in "
                         + RuntimeCatalog.FILE_NAME)
                 .orElse(line);
+    }
+
+    /**
+     * Where a command that was not found was looked for, and what to do, e.g. "in base image
+     * slipway/runtime-java17:bookworm (OpenJDK 17 … with java, javac, …); install it in pre-build
+     * or choose another image in runtimes.properties".
+     */
+    String notFoundIn(BaseImages.Role role, String reference) {
+        var carries = catalog.describe(reference).map(description -> " (" + description + ")").orElse("");
+        var install = role == BaseImages.Role.BUILD ? "install it in pre-build"
+                : "install it in an earlier pre-run command (only /app is carried over from the build image)";
+        return "in " + role.description() + " " + reference + carries + "; " + install + " or choose another "
+                + role.description() + " in " + RuntimeCatalog.FILE_NAME;
     }
 
     /** How to get an image when none of {@code candidates} is there: the offline image to build, or where to put one. */

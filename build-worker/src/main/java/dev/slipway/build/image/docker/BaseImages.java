@@ -63,6 +63,14 @@ final class BaseImages {
     }
 
     /**
+     * Where a command that was not found was looked for: {@code image} and what it carries, and
+     * what to do about it.
+     */
+    String notFoundIn(Role role, BaseImage image) {
+        return messages.notFoundIn(role, image.reference());
+    }
+
+    /**
      * @param runtimeVersion {@code run.runtime-version}, which puts a version-specific image first
      * @throws BuildFailedException naming the images tried when none is present or can be pulled
      */

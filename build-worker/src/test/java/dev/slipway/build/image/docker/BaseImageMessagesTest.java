@@ -32,6 +32,16 @@ class BaseImageMessagesTest {
     }
 
     @Test
+    void saysWhereAMissingCommandWasLookedForAndWhatTheImageCarries() {
+        assertThat(messages.notFoundIn(BaseImages.Role.BUILD, JAVA)).isEqualTo("in base image " + JAVA
+                + " (OpenJDK 17 from Debian bookworm with java, javac, mvn (Maven 3.8), gradle (Gradle 4.4), curl,"
+                + " git); install it in pre-build or choose another base image in runtimes.properties");
+        assertThat(messages.notFoundIn(BaseImages.Role.RUN, "registry.local/app:1")).isEqualTo("in run image "
+                + "registry.local/app:1; install it in an earlier pre-run command (only /app is carried over from the"
+                + " build image) or choose another run image in runtimes.properties");
+    }
+
+    @Test
     void namesTheOfflineImageToBuildWhenNoImageIsThere() {
         var candidates = RuntimeCatalog.defaults().lookup("go1").orElseThrow().candidates();
 

@@ -1,10 +1,12 @@
 package dev.slipway.build.image.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.slipway.build.RecordingLog;
 import dev.slipway.build.RecordingLog.Line;
 import dev.slipway.build.image.BuildLog.Stream;
+import dev.slipway.build.image.CommandFailedException;
 import dev.slipway.config.AppRunnerConfig;
 import dev.slipway.config.BuildSection;
 import dev.slipway.config.NetworkSection;
@@ -182,6 +184,19 @@ class RuntimesIT extends DockerBuildTestSupport {
                 .contains("warning: using base image " + image + " for runtime php81: built on PHP 8.2 from Debian"
                         + " bookworm; no PHP 8.1 image here; choose another in runtimes.properties");
         assertThat(get("http://" + start(artifact.reference()) + ":8080/")).isEqualTo("hello from php 8.2\n");
+    }
+
+    @Test
+    void aCommandTheImageLacksFailsTheBuildNamingTheCommandTheImageAndWhatItCarries() {
+        var config = config("python3", List.of("mvn -B package"), "java -jar app.jar", 8080);
+
+        assertThatThrownBy(() -> builder().build(plan(source, config, "d1"), new RecordingLog()))
+                .isInstanceOf(CommandFailedException.class)
+                .hasMessageStartingWith("build command `mvn -B package` failed with exit code 127: mvn: command not"
+                        + " found in base image " + PYTHON_IMAGE + " (Python 3.11 from Debian bookworm with python3,"
+                        + " pip (pip 23.0), venv (python3 -m venv), curl, git); install it in pre-build or choose"
+                        + " another base image in runtimes.properties\n")
+                .hasMessageContaining("mvn: not found");
     }
 
     private static AppRunnerConfig config(String runtime, List<String> build, String command, int port) {
