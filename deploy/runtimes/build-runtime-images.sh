@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds Slipway's offline runtime images from Debian packages (debootstrap + docker import),
 # so machines without a container registry can still build apps. Idempotent: an image that
-# already exists is skipped unless --force is given.
+# exists and was built from the recipe below is skipped; one built from another recipe (an
+# older package list) is rebuilt; --force rebuilds every image named.
 #
 #   deploy/runtimes/build-runtime-images.sh [--force] [--if-docker] [RUNTIME...]
 #
@@ -12,13 +13,30 @@ set -euo pipefail
 MIRROR="${SLIPWAY_DEBIAN_MIRROR:-http://deb.debian.org/debian}"
 SUITE="${SLIPWAY_DEBIAN_SUITE:-bookworm}"
 REPOSITORY="${SLIPWAY_RUNTIME_REPOSITORY:-slipway/runtime}"
+# The image label that records the recipe an image was built from.
+RECIPE_LABEL="dev.slipway.runtime.recipe"
 
-# image name -> extra Debian packages on top of minbase (see docs/runtimes.md)
+# Every image carries these (downloads in build commands, git dependencies, company CAs).
+COMMON="ca-certificates curl git"
+# image name -> Debian packages on top of minbase and $COMMON (see docs/runtimes.md)
 declare -A PACKAGES=(
-  [python3]="python3 ca-certificates"
-  [python3-sklearn]="python3 python3-sklearn python3-joblib ca-certificates"
-  [nodejs18]="nodejs npm ca-certificates"
-  [java17]="openjdk-17-jdk-headless ca-certificates"
+  [python3]="python3 python3-pip python3-venv"
+  [python3-sklearn]="python3 python3-pip python3-venv python3-sklearn python3-joblib"
+  [nodejs18]="nodejs npm yarnpkg"
+  [java17]="openjdk-17-jdk-headless maven gradle"
+  [go]="golang-1.23-go"
+  [ruby]="ruby bundler ruby-webrick"
+  [php]="php-cli composer php-zip unzip php-curl php-mbstring php-xml"
+)
+# image name -> "yes" where packages only $SUITE-backports has are installed (newer than the release);
+# packages the release has still come from the release
+declare -A BACKPORTS=(
+  [go]=yes
+)
+# image name -> shell commands run in the new root after the packages are installed
+declare -A SETUP=(
+  [nodejs18]="ln -sf /usr/bin/yarnpkg /usr/local/bin/yarn"
+  [go]="ln -sf /usr/lib/go-1.23/bin/go /usr/local/bin/go && ln -sf /usr/lib/go-1.23/bin/gofmt /usr/local/bin/gofmt"
 )
 
 force=false
@@ -28,12 +46,12 @@ for arg in "$@"; do
   case "$arg" in
     --force) force=true ;;
     --if-docker) if_docker=true ;;
-    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
     -*) echo "unknown option: $arg" >&2; exit 2 ;;
     *) runtimes+=("$arg") ;;
   esac
 done
-[ ${#runtimes[@]} -gt 0 ] || runtimes=("${!PACKAGES[@]}")
+[ ${#runtimes[@]} -gt 0 ] || runtimes=(python3 python3-sklearn nodejs18 java17 go ruby php)
 
 if ! docker info >/dev/null 2>&1; then
   if $if_docker; then
@@ -44,16 +62,28 @@ if ! docker info >/dev/null 2>&1; then
   exit 1
 fi
 
+# What an image is built from; a change to it (or to this recipe's form) rebuilds the image.
+recipe() {
+  local runtime="$1"
+  printf 'v2 %s %s | %s | backports: %s | setup: %s' "$SUITE" "$COMMON" "${PACKAGES[$runtime]}" \
+    "${BACKPORTS[$runtime]:-}" "${SETUP[$runtime]:-}" | sha256sum | cut -c1-16
+}
+
 for runtime in "${runtimes[@]}"; do
-  packages="${PACKAGES[$runtime]:-}"
-  if [ -z "$packages" ]; then
+  if [ -z "${PACKAGES[$runtime]:-}" ]; then
     echo "runtimes: unknown runtime '$runtime' (known: ${!PACKAGES[*]})" >&2
     exit 2
   fi
   image="$REPOSITORY-$runtime:$SUITE"
-  if ! $force && docker image inspect "$image" >/dev/null 2>&1; then
-    echo "runtimes: $image exists, skipping"
-    continue
+  wanted="$(recipe "$runtime")"
+  previous="$(docker image inspect "$image" --format '{{.Id}}' 2>/dev/null || true)"
+  if ! $force && [ -n "$previous" ]; then
+    built="$(docker image inspect "$image" --format "{{index .Config.Labels \"$RECIPE_LABEL\"}}" 2>/dev/null || true)"
+    if [ "$built" = "$wanted" ]; then
+      echo "runtimes: $image exists, skipping"
+      continue
+    fi
+    echo "runtimes: $image was built from another package list; rebuilding it"
   fi
   if ! command -v debootstrap >/dev/null 2>&1; then
     echo "runtimes: debootstrap is missing; install it (apt-get install -y debootstrap)" >&2
@@ -63,6 +93,8 @@ for runtime in "${runtimes[@]}"; do
     echo "runtimes: debootstrap needs root" >&2
     exit 1
   fi
+  packages="$COMMON ${PACKAGES[$runtime]}"
+  setup="${SETUP[$runtime]:-true}"
   rootfs="$(mktemp -d /tmp/slipway-rootfs-XXXXXX)"
   trap 'umount "$rootfs/proc" 2>/dev/null; rm -rf "$rootfs" "$rootfs.log"' EXIT
   echo "runtimes: building $image from $SUITE with: $packages"
@@ -70,21 +102,29 @@ for runtime in "${runtimes[@]}"; do
   # it lays down the minimal base and apt inside the new root installs the runtime's packages.
   debootstrap --variant=minbase "$SUITE" "$rootfs" "$MIRROR" >"$rootfs.log" 2>&1 \
     || { tail -n 30 "$rootfs.log" >&2; exit 1; }
+  if [ -n "${BACKPORTS[$runtime]:-}" ]; then
+    echo "deb $MIRROR $SUITE-backports main" >"$rootfs/etc/apt/sources.list.d/backports.list"
+  fi
   mount -t proc proc "$rootfs/proc"
   if ! chroot "$rootfs" sh -c "apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
-      apt-get install -y -qq --no-install-recommends $packages" >>"$rootfs.log" 2>&1; then
+      apt-get install -y -qq --no-install-recommends $packages && $setup" >>"$rootfs.log" 2>&1; then
     umount "$rootfs/proc"
     tail -n 30 "$rootfs.log" >&2
     exit 1
   fi
   umount "$rootfs/proc"
+  rm -f "$rootfs/etc/apt/sources.list.d/backports.list"
   rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/*
   tar -C "$rootfs" -c . | docker import \
     --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
     --change 'ENV LANG=C.UTF-8' \
+    --change "LABEL $RECIPE_LABEL=$wanted" \
+    --change "LABEL dev.slipway.runtime.packages=\"$packages\"" \
     --change 'CMD ["/bin/sh"]' \
     - "$image" >/dev/null
   rm -rf "$rootfs" "$rootfs.log"
   trap - EXIT
+  # The replaced image goes unless containers or Slipway's build images still use it.
+  [ -z "$previous" ] || docker image rm "$previous" >/dev/null 2>&1 || true
   echo "runtimes: built $image"
 done

@@ -2,6 +2,7 @@ package dev.slipway.build.image;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A build failed. The message is meant for the user: the failing command, its exit code and the
@@ -26,10 +27,9 @@ public class BuildFailedException extends RuntimeException {
      * @param phase     the phase the command belongs to, e.g. {@code build}
      * @param lastLines the command's last output lines, oldest first
      */
-    public static BuildFailedException commandFailed(String phase, String command, int exitCode,
+    public static CommandFailedException commandFailed(String phase, String command, int exitCode,
             List<String> lastLines) {
-        return new BuildFailedException(phase + " command `" + command + "` failed with exit code " + exitCode
-                + "\n" + quote(lastLines));
+        return new CommandFailedException(phase, command, exitCode, lastLines, Optional.empty());
     }
 
     /** A build command was still running when the build's time ran out, and was killed. */

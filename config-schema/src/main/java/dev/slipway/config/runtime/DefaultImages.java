@@ -2,24 +2,29 @@ package dev.slipway.config.runtime;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The images each runtime builds and runs on by default: official images from public
- * registries, with a version-specific tag first where one exists, then Slipway's offline image.
- * Revised-build runtimes build on the full language image and run on its slim variant.
+ * registries, with a version-specific tag first where one exists, then the offline image of the
+ * runtime's language (see {@link OfflineImage}), last in both lists. Revised-build runtimes build
+ * on the full language image and run on its slim variant.
  */
 final class DefaultImages {
 
-    static final String OFFLINE_PYTHON = "slipway/runtime-python3:bookworm";
     private static final String DOTNET_SDK = "mcr.microsoft.com/dotnet/sdk:6.0";
 
     private DefaultImages() {
     }
 
     static ImageTemplates of(ManagedRuntime runtime) {
+        var official = official(runtime);
+        return new ImageTemplates(withOffline(runtime, official.build()), withOffline(runtime, official.run()));
+    }
+
+    /** The official images alone. */
+    static ImageTemplates official(ManagedRuntime runtime) {
         return switch (runtime) {
-            case PYTHON_3 -> ImageTemplates.same(withOffline(runtime, "python:{version}-slim", "python:3.8-slim"));
+            case PYTHON_3 -> ImageTemplates.same(List.of("python:{version}-slim", "python:3.8-slim"));
             case PYTHON_311, PYTHON_312, PYTHON_313 -> python(runtime);
             case NODEJS_12, NODEJS_14, NODEJS_16 -> ImageTemplates.same(List.of("node:{version}-slim",
                     "node:" + major(runtime) + "-slim"));
@@ -38,21 +43,15 @@ final class DefaultImages {
         };
     }
 
-    /** The offline image {@code make runtimes} builds: Debian bookworm's Python 3.11. */
-    static Optional<String> offline(ManagedRuntime runtime) {
-        return runtime == ManagedRuntime.PYTHON_3 || runtime == ManagedRuntime.PYTHON_311
-                ? Optional.of(OFFLINE_PYTHON) : Optional.empty();
-    }
-
     private static ImageTemplates python(ManagedRuntime runtime) {
         var minor = runtime.versions().get(0);
-        return new ImageTemplates(withOffline(runtime, "python:{version}", "python:" + minor),
-                withOffline(runtime, "python:{version}-slim", "python:" + minor + "-slim"));
+        return new ImageTemplates(List.of("python:{version}", "python:" + minor),
+                List.of("python:{version}-slim", "python:" + minor + "-slim"));
     }
 
-    private static List<String> withOffline(ManagedRuntime runtime, String... images) {
-        var all = new ArrayList<>(List.of(images));
-        offline(runtime).ifPresent(all::add);
+    private static List<String> withOffline(ManagedRuntime runtime, List<String> images) {
+        var all = new ArrayList<>(images);
+        OfflineImage.fallbackFor(runtime.language()).ifPresent(offline -> all.add(offline.reference()));
         return List.copyOf(all);
     }
 

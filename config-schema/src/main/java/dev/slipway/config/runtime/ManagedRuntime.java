@@ -140,13 +140,21 @@ public enum ManagedRuntime {
 
     /** The first image the default catalog builds this runtime's apps on, e.g. {@code python:3.11}. */
     public String officialImage() {
-        return DefaultImages.of(this).build().stream().filter(image -> !ImageTemplates.hasPlaceholder(image))
+        return DefaultImages.official(this).build().stream().filter(image -> !ImageTemplates.hasPlaceholder(image))
                 .findFirst().orElseThrow();
     }
 
-    /** The image {@code make runtimes} builds from Debian packages, when there is one. */
+    /**
+     * The image {@code make runtimes} builds from Debian packages that this runtime falls back to,
+     * e.g. {@code slipway/runtime-java17:bookworm} for every Corretto runtime; none for .NET.
+     */
     public Optional<String> offlineImage() {
-        return DefaultImages.offline(this);
+        return offline().map(OfflineImage::reference);
+    }
+
+    /** The offline image this runtime falls back to; none for .NET, which Debian does not package. */
+    public Optional<OfflineImage> offline() {
+        return OfflineImage.fallbackFor(language);
     }
 
     /**

@@ -31,6 +31,9 @@ import java.util.TreeSet;
  */
 public final class RuntimeCatalog {
 
+    /** The file in Slipway's home directory an operator overrides images in. */
+    public static final String FILE_NAME = "runtimes.properties";
+
     /** Marks an override key that sets a runtime's run images only. */
     public static final String RUN_SUFFIX = ".run";
 
@@ -141,6 +144,31 @@ public final class RuntimeCatalog {
                 .filter(v -> RuntimeVersions.selectsATag(entry.runtime(), v));
         return Optional.of(new RuntimeImage(runtime, ImageTemplates.expand(entry.images().build(), version),
                 ImageTemplates.expand(entry.images().run(), version), entry.runtime().hostCommand()));
+    }
+
+    /**
+     * What an image carries, for messages, when the catalog knows the image: Slipway's offline
+     * images in detail (e.g. "OpenJDK 17 from Debian bookworm with java, javac, mvn (Maven 3.8),
+     * gradle (Gradle 4.4), curl, git"), the official language images in general terms; empty for
+     * other images.
+     */
+    public Optional<String> describe(String imageReference) {
+        return ImageDescriptions.describe(imageReference);
+    }
+
+    /**
+     * What differs from what an app asked for when it builds or runs on {@code imageReference}:
+     * an offline image of another language version (e.g. for {@code corretto11}, "built on OpenJDK
+     * 17 from Debian bookworm; no Java (Amazon Corretto) 11 image here"). Empty when the image
+     * provides the version, is not an offline image, or the runtime is unknown.
+     *
+     * @param runtimeVersion the app's {@code run.runtime-version}, which counts when it is more
+     *                       precise than the runtime's major
+     */
+    public Optional<String> differences(String runtime, Optional<String> runtimeVersion, String imageReference) {
+        var entry = entries.get(runtime);
+        return entry == null ? Optional.empty()
+                : OfflineImage.of(imageReference).flatMap(image -> image.differenceFrom(entry.runtime(), runtimeVersion));
     }
 
     /** Every runtime name the catalog knows, App Runner's first. */

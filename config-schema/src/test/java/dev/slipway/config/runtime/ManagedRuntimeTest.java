@@ -61,6 +61,9 @@ class ManagedRuntimeTest {
         assertThat(ManagedRuntime.PYTHON_3.officialImage()).isEqualTo("python:3.8-slim");
         assertThat(ManagedRuntime.PYTHON_311.officialImage()).isEqualTo("python:3.11");
         assertThat(ManagedRuntime.PYTHON_311.offlineImage()).contains("slipway/runtime-python3:bookworm");
-        assertThat(ManagedRuntime.PYTHON_312.offlineImage()).isEmpty();
+        assertThat(ManagedRuntime.PYTHON_312.offlineImage()).contains("slipway/runtime-python3:bookworm");
+        assertThat(ManagedRuntime.CORRETTO_8.offline()).contains(OfflineImage.JAVA);
+        assertThat(ManagedRuntime.GO_1.officialImage()).isEqualTo("golang:1");
+        assertThat(ManagedRuntime.DOTNET_6.offlineImage()).isEmpty();
     }
 }

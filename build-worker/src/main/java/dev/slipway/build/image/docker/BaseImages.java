@@ -32,6 +32,11 @@ final class BaseImages {
         Role(String description) {
             this.description = description;
         }
+
+        /** E.g. "base image". */
+        String description() {
+            return description;
+        }
     }
 
     /**
@@ -46,13 +51,23 @@ final class BaseImages {
     private final DockerClients clients;
     private final Images images;
     private final RuntimeCatalog catalog;
+    private final BaseImageMessages messages;
     private final Duration pullTimeout;
 
     BaseImages(DockerClients clients, RuntimeCatalog catalog, Duration pullTimeout) {
         this.clients = clients;
         this.images = new Images(clients);
         this.catalog = catalog;
+        this.messages = new BaseImageMessages(catalog);
         this.pullTimeout = pullTimeout;
+    }
+
+    /**
+     * Where a command that was not found was looked for: {@code image} and what it carries, and
+     * what to do about it.
+     */
+    String notFoundIn(Role role, BaseImage image) {
+        return messages.notFoundIn(role, image.reference());
     }
 
     /**
@@ -67,7 +82,7 @@ final class BaseImages {
         for (var candidate : candidates) {
             var present = images.find(candidate);
             if (present.isPresent()) {
-                log.line(phase, "using " + role.description + " " + candidate + " for runtime " + runtime);
+                log.line(phase, messages.using(role, candidate, runtime, runtimeVersion));
                 return new BaseImage(candidate, present.get());
             }
         }
@@ -78,7 +93,7 @@ final class BaseImages {
                 pull(candidate, log);
                 var pulled = images.find(candidate);
                 if (pulled.isPresent()) {
-                    log.line(phase, "using " + role.description + " " + candidate + " for runtime " + runtime);
+                    log.line(phase, messages.using(role, candidate, runtime, runtimeVersion));
                     return new BaseImage(candidate, pulled.get());
                 }
                 failures.add(candidate + ": the pull ended but the image is still missing");
@@ -88,8 +103,7 @@ final class BaseImages {
         }
         throw new BuildFailedException("no " + role.description + " for runtime " + runtime + ": none of "
                 + String.join(", ", candidates) + " is present locally, and pulling failed:\n  "
-                + String.join("\n  ", failures) + "\nRun `make runtimes` to build Slipway's offline runtime"
-                + " images, or set an override for " + runtime + " in the runtime catalog.");
+                + String.join("\n  ", failures) + "\n" + BaseImageMessages.remedy(runtime, candidates));
     }
 
     private void pull(String reference, BuildLog log) {

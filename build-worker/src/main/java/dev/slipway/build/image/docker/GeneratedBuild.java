@@ -2,6 +2,7 @@ package dev.slipway.build.image.docker;
 
 import dev.slipway.build.image.Artifact;
 import dev.slipway.build.image.BuildPhase;
+import dev.slipway.build.image.CommandFailedException;
 import dev.slipway.build.image.ModelLinks;
 import dev.slipway.build.image.RunSettings;
 import dev.slipway.build.network.CompanyNetwork;
@@ -62,13 +63,22 @@ final class GeneratedBuild {
 
         var buildBase = baseStage.ensure(ImageKind.BUILD_BASE, buildImage.image(), models, modelDigest, session);
         var source = SourceTree.of(plan.sourceDir(), targets.keySet());
-        var build = buildStage.ensure(buildBase.image(), source, config, process, session);
+        ImageInfo build;
+        try {
+            build = buildStage.ensure(buildBase.image(), source, config, process, session);
+        } catch (CommandFailedException e) {
+            throw e.notFoundIn(baseImages.notFoundIn(BaseImages.Role.BUILD, buildImage));
+        }
 
         ImageInfo runSide;
         if (revised) {
             var runBase = baseStage.ensure(ImageKind.RUN_BASE, runImage.image(), models, modelDigest, session);
             runBase.modelLayer().ifPresent(session::modelLayer);
-            runSide = runStage.preRun(runStage.app(runBase.image(), build, session), config, session);
+            try {
+                runSide = runStage.preRun(runStage.app(runBase.image(), build, session), config, session);
+            } catch (CommandFailedException e) {
+                throw e.notFoundIn(baseImages.notFoundIn(BaseImages.Role.RUN, runImage));
+            }
         } else {
             buildBase.modelLayer().ifPresent(session::modelLayer);
             if (!config.run().preRun().isEmpty()) {
