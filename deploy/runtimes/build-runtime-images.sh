@@ -20,8 +20,8 @@ RECIPE_LABEL="dev.slipway.runtime.recipe"
 COMMON="ca-certificates curl git"
 # image name -> Debian packages on top of minbase and $COMMON (see docs/runtimes.md)
 declare -A PACKAGES=(
-  [python3]="python3 python3-pip python3-venv"
-  [python3-sklearn]="python3 python3-pip python3-venv python3-sklearn python3-joblib"
+  [python3]="python3 python-is-python3 python3-pip python3-venv"
+  [python3-sklearn]="python3 python-is-python3 python3-pip python3-venv python3-sklearn python3-joblib"
   [nodejs18]="nodejs npm yarnpkg"
   [java17]="openjdk-17-jdk-headless maven gradle"
   [go]="golang-1.23-go"
@@ -35,6 +35,9 @@ declare -A BACKPORTS=(
 )
 # image name -> shell commands run in the new root after the packages are installed
 declare -A SETUP=(
+  # App Runner's images let `pip install -r requirements.txt` install into the system, as apps expect
+  [python3]="rm -f /usr/lib/python3*/EXTERNALLY-MANAGED"
+  [python3-sklearn]="rm -f /usr/lib/python3*/EXTERNALLY-MANAGED"
   [nodejs18]="ln -sf /usr/bin/yarnpkg /usr/local/bin/yarn"
   [go]="ln -sf /usr/lib/go-1.23/bin/go /usr/local/bin/go && ln -sf /usr/lib/go-1.23/bin/gofmt /usr/local/bin/gofmt"
 )

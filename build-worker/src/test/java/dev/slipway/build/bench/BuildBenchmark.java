@@ -29,7 +29,8 @@ import java.util.concurrent.TimeUnit;
  * {@code make bench-build}: builds {@code examples/sentiment-python} with its scikit-learn model in
  * an in-process S3 store three times — cold (no model cache, no cached layers), unchanged (the same
  * commit again) and code-only (one line of app.py changed) — and prints seconds (model fetch plus
- * build), model bytes downloaded and image size for each, against the targets.
+ * build), model bytes downloaded and image size for each, against the targets. Then the same for
+ * a Maven and an npm app with their dependency downloads ({@link AppBuildBenchmark}).
  */
 public final class BuildBenchmark {
 
@@ -70,6 +71,7 @@ public final class BuildBenchmark {
                 builder.removeDependencyCache(SERVICE);
             }
             print(rows);
+            AppBuildBenchmark.print(AppBuildBenchmark.run(clients, scratch));
         } finally {
             deleteRecursively(scratch);
         }
@@ -132,10 +134,14 @@ public final class BuildBenchmark {
     }
 
     private static Path copyExample(Path target) throws IOException {
-        var example = example();
-        try (var files = Files.walk(example)) {
+        return copy(example(), target);
+    }
+
+    /** Copies the regular files of {@code source} into {@code target}. */
+    static Path copy(Path source, Path target) throws IOException {
+        try (var files = Files.walk(source)) {
             for (var file : files.filter(Files::isRegularFile).toList()) {
-                var copy = target.resolve(example.relativize(file).toString());
+                var copy = target.resolve(source.relativize(file).toString());
                 Files.createDirectories(copy.getParent());
                 Files.copy(file, copy);
             }
@@ -144,13 +150,18 @@ public final class BuildBenchmark {
     }
 
     private static Path example() {
+        return repositoryDirectory("examples/sentiment-python");
+    }
+
+    /** A directory of the repository, found from wherever the benchmark runs. */
+    static Path repositoryDirectory(String path) {
         for (var dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            var candidate = dir.resolve("examples/sentiment-python");
+            var candidate = dir.resolve(path);
             if (Files.isDirectory(candidate)) {
                 return candidate;
             }
         }
-        throw new IllegalStateException("examples/sentiment-python not found");
+        throw new IllegalStateException(path + " not found");
     }
 
     private static void deleteRecursively(Path path) throws IOException {

@@ -14,9 +14,9 @@ import java.util.Optional;
  */
 public enum OfflineImage {
     PYTHON("python3", Language.PYTHON, true, "Python 3.11 from Debian bookworm", List.of("3.11"),
-            List.of("python3", "pip (pip 23.0)", "venv (python3 -m venv)")),
+            List.of("python3", "python", "pip (pip 23.0)", "venv (python3 -m venv)")),
     PYTHON_SKLEARN("python3-sklearn", Language.PYTHON, false, "Python 3.11 with scikit-learn 1.2 from Debian bookworm",
-            List.of("3.11"), List.of("python3", "pip (pip 23.0)", "venv (python3 -m venv)")),
+            List.of("3.11"), List.of("python3", "python", "pip (pip 23.0)", "venv (python3 -m venv)")),
     NODEJS("nodejs18", Language.NODEJS, true, "Node.js 18 from Debian bookworm", List.of("18"),
             List.of("node", "npm (npm 9.2)", "yarn (Yarn 1.22)")),
     JAVA("java17", Language.CORRETTO, true, "OpenJDK 17 from Debian bookworm", List.of("17"),

@@ -31,8 +31,8 @@ final class StartDiagnosis {
     /** The instance ended before it passed its check: how, and for a command not found, which. */
     String ended(Container container, Artifact artifact, ContainerState state) {
         var lines = runtime.logTail(container.id(), LOG_LINES);
-        var why = state.exitCode().orElse(0) == MissingCommand.EXIT_CODE
-                ? MissingCommand.describe(artifact, runtime.commandSource(container.id()), lines)
+        var why = state.exitCode().orElse(0) == MissingStartCommand.EXIT_CODE
+                ? MissingStartCommand.describe(artifact, runtime.commandSource(container.id()), lines)
                 : "the instance ended (" + state.describe() + ") before it passed its health check on " + container.address();
         return why + lastOutput(lines);
     }

@@ -32,8 +32,16 @@ public final class AppRepository {
 
     /** A repository holding a copy of {@code examples/<example>}, committed once. */
     public static AppRepository fromExample(String example, Path directory) {
+        return fromDirectory(Examples.directory(example), "Import " + example, directory);
+    }
+
+    /** A repository holding a copy of {@code test-apps/<app>}, committed once. */
+    public static AppRepository fromTestApp(String app, Path directory) {
+        return fromDirectory(Examples.testApp(app), "Import " + app, directory);
+    }
+
+    private static AppRepository fromDirectory(Path source, String message, Path directory) {
         try {
-            var source = Examples.directory(example);
             try (var files = Files.walk(source)) {
                 for (var file : files.filter(Files::isRegularFile).toList()) {
                     var target = directory.resolve(source.relativize(file).toString());
@@ -43,7 +51,7 @@ public final class AppRepository {
             }
             var git = Git.init().setInitialBranch("main").setDirectory(directory.toFile()).call();
             var repository = new AppRepository(directory, git);
-            repository.commit("Import " + example);
+            repository.commit(message);
             return repository;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

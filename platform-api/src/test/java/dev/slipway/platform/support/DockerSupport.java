@@ -21,13 +21,30 @@ public final class DockerSupport {
 
     /** Skips the calling test unless a Docker daemon answers and has the python runtime image. */
     public static void assumeDockerWithPythonRuntime() {
+        assumeDockerWithImages(PYTHON_RUNTIME_IMAGE);
+    }
+
+    /** Skips the calling test unless a Docker daemon answers and has every one of the images. */
+    public static void assumeDockerWithImages(String... images) {
         if (!DockerClients.isAvailable()) {
             skip("No Docker daemon answers (DOCKER_HOST or /var/run/docker.sock); Docker tests are skipped");
         }
         try (var clients = DockerClients.connect()) {
-            clients.control().inspectImageCmd(PYTHON_RUNTIME_IMAGE).exec();
-        } catch (NotFoundException e) {
-            skip("Image " + PYTHON_RUNTIME_IMAGE + " is missing; run `make runtimes` to build it");
+            for (var image : images) {
+                try {
+                    clients.control().inspectImageCmd(image).exec();
+                } catch (NotFoundException e) {
+                    skip("Image " + image + " is missing; run `make runtimes` to build it");
+                }
+            }
+        }
+    }
+
+    /** The Docker bridge's gateway address on the host: where build and app containers reach the host. */
+    public static String bridgeGateway() {
+        try (var clients = DockerClients.connect()) {
+            return clients.control().inspectNetworkCmd().withNetworkId("bridge").exec()
+                    .getIpam().getConfig().get(0).getGateway();
         }
     }
 

@@ -43,6 +43,11 @@ public final class SlipwayProcess implements AutoCloseable {
 
     /** Starts Slipway on {@code home} with the given runtime and waits until its API answers. */
     public static SlipwayProcess start(Path home, String runtime, Ports ports) {
+        return start(home, runtime, ports, java.util.Map.of());
+    }
+
+    /** The same, with more variables in Slipway's environment, as an operator sets them. */
+    public static SlipwayProcess start(Path home, String runtime, Ports ports, java.util.Map<String, String> extraEnv) {
         try {
             Files.createDirectories(home);
             var builder = new ProcessBuilder(javaBinary(), "-jar", JAR.toAbsolutePath().toString())
@@ -57,6 +62,7 @@ public final class SlipwayProcess implements AutoCloseable {
             env.put("SLIPWAY_ROUTER_BIND", "127.0.0.1");
             env.put("SLIPWAY_ADMIN_TOKEN", RunningSlipway.TOKEN);
             env.put("SLIPWAY_DRAIN_TIMEOUT", "10s");
+            env.putAll(extraEnv);
             var slipway = new SlipwayProcess(home, ports, builder.start());
             slipway.awaitReady();
             return slipway;

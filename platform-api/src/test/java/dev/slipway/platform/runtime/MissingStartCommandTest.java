@@ -14,24 +14,24 @@ class MissingCommandTest {
 
     @Test
     void readsTheCommandFromWhatEachShellSays() {
-        assertThat(MissingCommand.fromOutput(List.of("sh: 1: gunicorn: not found"))).hasValue("gunicorn");
-        assertThat(MissingCommand.fromOutput(List.of("/bin/sh: 1: exec: uvicorn: not found"))).hasValue("uvicorn");
-        assertThat(MissingCommand.fromOutput(List.of("bash: line 1: npm: command not found"))).hasValue("npm");
-        assertThat(MissingCommand.fromOutput(List.of("sh: 1: ./start.sh: not found"))).hasValue("./start.sh");
-        assertThat(MissingCommand.fromOutput(List.of("/usr/bin/env: \u2018python\u2019: No such file or directory")))
+        assertThat(MissingStartCommand.fromOutput(List.of("sh: 1: gunicorn: not found"))).hasValue("gunicorn");
+        assertThat(MissingStartCommand.fromOutput(List.of("/bin/sh: 1: exec: uvicorn: not found"))).hasValue("uvicorn");
+        assertThat(MissingStartCommand.fromOutput(List.of("bash: line 1: npm: command not found"))).hasValue("npm");
+        assertThat(MissingStartCommand.fromOutput(List.of("sh: 1: ./start.sh: not found"))).hasValue("./start.sh");
+        assertThat(MissingStartCommand.fromOutput(List.of("/usr/bin/env: \u2018python\u2019: No such file or directory")))
                 .hasValue("python");
-        assertThat(MissingCommand.fromOutput(List.of("FileNotFoundError: model not found", "done"))).isEmpty();
+        assertThat(MissingStartCommand.fromOutput(List.of("FileNotFoundError: model not found", "done"))).isEmpty();
     }
 
     @Test
     void theNewestLineThatSaysSoCounts() {
-        assertThat(MissingCommand.fromOutput(List.of("sh: 1: first: not found", "sh: 1: second: not found")))
+        assertThat(MissingStartCommand.fromOutput(List.of("sh: 1: first: not found", "sh: 1: second: not found")))
                 .hasValue("second");
     }
 
     @Test
     void withoutSuchALineTheStartCommandsFirstProgramIsNamed() {
-        var reason = MissingCommand.describe(artifact(Optional.of("WORKERS=2 gunicorn app:app")), "the image x:1", List.of());
+        var reason = MissingStartCommand.describe(artifact(Optional.of("WORKERS=2 gunicorn app:app")), "the image x:1", List.of());
 
         assertThat(reason).isEqualTo("the start command `WORKERS=2 gunicorn app:app` exited with 127 (command not"
                 + " found): gunicorn is not in the image x:1; install it in the build commands, or correct the start command");
@@ -39,7 +39,7 @@ class MissingCommandTest {
 
     @Test
     void anImagesOwnCommandIsToldToBeFixedInTheDockerfile() {
-        var reason = MissingCommand.describe(artifact(Optional.empty()), "the image x:1",
+        var reason = MissingStartCommand.describe(artifact(Optional.empty()), "the image x:1",
                 List.of("/bin/sh: 1: serve: not found"));
 
         assertThat(reason).isEqualTo("the image's command exited with 127 (command not found): serve is not in the"

@@ -1,27 +1,23 @@
 package dev.slipway.platform.runtime;
 
 import dev.slipway.build.image.Artifact;
+import dev.slipway.build.image.MissingCommand;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Why an app whose start command exited with 127 did not start: the shell did not find a command.
  * Names the command from what the shell said ({@code sh: 1: gunicorn: not found}), else the first
  * word of the start command, and where it was looked for.
  */
-final class MissingCommand {
+final class MissingStartCommand {
 
     /** What a shell exits with when it does not find a command. */
-    static final int EXIT_CODE = 127;
+    static final int EXIT_CODE = MissingCommand.EXIT_CODE;
 
-    /** dash {@code sh: 1: gunicorn: not found}, bash {@code bash: line 1: gunicorn: command not found}. */
-    private static final Pattern SHELL_NOT_FOUND = Pattern.compile("([^\\s:]+): (?:command )?not found\\s*$");
-    /** {@code /usr/bin/env: 'python': No such file or directory}, from a script's {@code #!} line. */
-    private static final Pattern ENV_NOT_FOUND = Pattern.compile("env: (\\S+): No such file or directory\\s*$");
     private static final String QUOTES = "'\"`\u2018\u2019";
 
-    private MissingCommand() {
+    private MissingStartCommand() {
     }
 
     /**
@@ -33,7 +29,7 @@ final class MissingCommand {
      */
     static String describe(Artifact artifact, String source, List<String> lastLines) {
         var command = artifact.run().command();
-        var missing = fromOutput(lastLines).or(() -> command.flatMap(MissingCommand::firstWord));
+        var missing = fromOutput(lastLines).or(() -> command.flatMap(MissingStartCommand::firstWord));
         var what = command.map(c -> "the start command `" + c + "`").orElse("the image's command");
         return what + " exited with " + EXIT_CODE + " (command not found): "
                 + missing.map(name -> name + " is").orElse("a command it runs is") + " not in " + source
@@ -53,15 +49,7 @@ final class MissingCommand {
 
     /** The command the shell (or env) said it did not find, in the newest line that says so. */
     static Optional<String> fromOutput(List<String> lastLines) {
-        for (int i = lastLines.size() - 1; i >= 0; i--) {
-            for (var pattern : List.of(SHELL_NOT_FOUND, ENV_NOT_FOUND)) {
-                var matcher = pattern.matcher(lastLines.get(i));
-                if (matcher.find()) {
-                    return Optional.of(unquote(matcher.group(1))).filter(name -> !name.isEmpty());
-                }
-            }
-        }
-        return Optional.empty();
+        return MissingCommand.in(lastLines).map(MissingStartCommand::unquote).filter(name -> !name.isEmpty());
     }
 
     /** The program a command line runs first, past variable assignments ({@code FOO=1 gunicorn …}). */
