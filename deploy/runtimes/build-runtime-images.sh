@@ -72,6 +72,38 @@ recipe() {
     "${BACKPORTS[$runtime]:-}" "${SETUP[$runtime]:-}" | sha256sum | cut -c1-16
 }
 
+# State shared by the images of one run: the minimal base is bootstrapped once and each image
+# starts from a copy of it, and packages downloaded for one image serve the next.
+work=""
+rootfs=""
+cleanup() {
+  if [ -n "$rootfs" ]; then
+    umount "$rootfs/var/cache/apt/archives" 2>/dev/null || true
+    umount "$rootfs/proc" 2>/dev/null || true
+    rm -rf "$rootfs"
+  fi
+  [ -z "$work" ] || rm -rf "$work"
+}
+trap cleanup EXIT
+
+fail_with_log() {
+  tail -n 30 "$work/log" >&2
+  exit 1
+}
+
+# Bootstraps the minimal Debian base (with fresh package lists) into $work/base.tar, once per run.
+base_tarball() {
+  [ -f "$work/base.tar" ] && return
+  local dir="$work/base"
+  echo "runtimes: bootstrapping a minimal $SUITE from $MIRROR"
+  # debootstrap resolves dependencies poorly for large package sets (npm fails to configure), so
+  # it lays down the minimal base and apt inside the new root installs the runtime's packages.
+  debootstrap --variant=minbase "$SUITE" "$dir" "$MIRROR" >"$work/log" 2>&1 || fail_with_log
+  chroot "$dir" apt-get update -qq >>"$work/log" 2>&1 || fail_with_log
+  tar -C "$dir" -cf "$work/base.tar" .
+  rm -rf "$dir"
+}
+
 for runtime in "${runtimes[@]}"; do
   if [ -z "${PACKAGES[$runtime]:-}" ]; then
     echo "runtimes: unknown runtime '$runtime' (known: ${!PACKAGES[*]})" >&2
@@ -96,25 +128,26 @@ for runtime in "${runtimes[@]}"; do
     echo "runtimes: debootstrap needs root" >&2
     exit 1
   fi
+  if [ -z "$work" ]; then
+    work="$(mktemp -d /tmp/slipway-runtimes-XXXXXX)"
+    mkdir -p "$work/archives"
+  fi
+  base_tarball
   packages="$COMMON ${PACKAGES[$runtime]}"
   setup="${SETUP[$runtime]:-true}"
-  rootfs="$(mktemp -d /tmp/slipway-rootfs-XXXXXX)"
-  trap 'umount "$rootfs/proc" 2>/dev/null; rm -rf "$rootfs" "$rootfs.log"' EXIT
   echo "runtimes: building $image from $SUITE with: $packages"
-  # debootstrap resolves dependencies poorly for large package sets (npm fails to configure), so
-  # it lays down the minimal base and apt inside the new root installs the runtime's packages.
-  debootstrap --variant=minbase "$SUITE" "$rootfs" "$MIRROR" >"$rootfs.log" 2>&1 \
-    || { tail -n 30 "$rootfs.log" >&2; exit 1; }
+  rootfs="$(mktemp -d /tmp/slipway-rootfs-XXXXXX)"
+  tar -C "$rootfs" -xf "$work/base.tar"
+  update=true
   if [ -n "${BACKPORTS[$runtime]:-}" ]; then
     echo "deb $MIRROR $SUITE-backports main" >"$rootfs/etc/apt/sources.list.d/backports.list"
+    update="apt-get update -qq"
   fi
   mount -t proc proc "$rootfs/proc"
-  if ! chroot "$rootfs" sh -c "apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
-      apt-get install -y -qq --no-install-recommends $packages && $setup" >>"$rootfs.log" 2>&1; then
-    umount "$rootfs/proc"
-    tail -n 30 "$rootfs.log" >&2
-    exit 1
-  fi
+  mount --bind "$work/archives" "$rootfs/var/cache/apt/archives"
+  chroot "$rootfs" sh -c "$update && DEBIAN_FRONTEND=noninteractive \
+      apt-get install -y -qq --no-install-recommends $packages && $setup" >"$work/log" 2>&1 || fail_with_log
+  umount "$rootfs/var/cache/apt/archives"
   umount "$rootfs/proc"
   rm -f "$rootfs/etc/apt/sources.list.d/backports.list"
   rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/*
@@ -125,8 +158,8 @@ for runtime in "${runtimes[@]}"; do
     --change "LABEL dev.slipway.runtime.packages=\"$packages\"" \
     --change 'CMD ["/bin/sh"]' \
     - "$image" >/dev/null
-  rm -rf "$rootfs" "$rootfs.log"
-  trap - EXIT
+  rm -rf "$rootfs"
+  rootfs=""
   # The replaced image goes unless containers or Slipway's build images still use it.
   [ -z "$previous" ] || docker image rm "$previous" >/dev/null 2>&1 || true
   echo "runtimes: built $image"

@@ -92,7 +92,12 @@ final class AppBuildBenchmark {
         var plan = new BuildPlanner().plan(service, "d-bench-" + number, new FetchedSource("0".repeat(40), source));
         var started = System.nanoTime();
         var result = builder.buildWithReport(plan, BuildLog.NULL);
-        return new Measured((System.nanoTime() - started) / 1e9, result.report());
+        var seconds = (System.nanoTime() - started) / 1e9;
+        var steps = new StringBuilder(service + " build " + number + ":");
+        result.report().steps().forEach(step -> steps.append(String.format(" %s %.2fs%s", step.stage(), step.seconds(),
+                step.reused() ? " (reused)" : "")));
+        System.out.println(steps);
+        return new Measured(seconds, result.report());
     }
 
     private static Row row(App app, String build, Measured measured, Measured cold) {

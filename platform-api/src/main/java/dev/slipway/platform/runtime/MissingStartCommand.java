@@ -33,18 +33,8 @@ final class MissingStartCommand {
         var what = command.map(c -> "the start command `" + c + "`").orElse("the image's command");
         return what + " exited with " + EXIT_CODE + " (command not found): "
                 + missing.map(name -> name + " is").orElse("a command it runs is") + " not in " + source
-                + imageCarries(artifact).map(carries -> " (" + carries + ")").orElse("")
                 + (command.isPresent() ? "; install it in the build commands, or correct the start command"
                         : "; install it in the Dockerfile, or correct its CMD");
-    }
-
-    /**
-     * What the app's image carries, appended to the reason after the image's name: the one place for
-     * a description of a runtime image's tools ({@code Python 3.11 with pip and venv}). Empty while
-     * no such description is known for the artifact.
-     */
-    static Optional<String> imageCarries(Artifact artifact) {
-        return Optional.empty();
     }
 
     /** The command the shell (or env) said it did not find, in the newest line that says so. */

@@ -37,6 +37,13 @@ class RealAppsIT {
     static final String PYTHON = "slipway/runtime-python3:bookworm";
     static final String GO = "slipway/runtime-go:bookworm";
     private static final Path HOST_CA_BUNDLE = Path.of("/etc/ssl/certs/ca-certificates.crt");
+    /** Fails a start within seconds instead of App Runner's 25. */
+    private static final String FAST_HEALTH_CHECK = """
+            slipway:
+              health-check:
+                interval: 1
+                unhealthy-threshold: 2
+            """;
 
     @TempDir
     static Path home;
@@ -110,17 +117,59 @@ class RealAppsIT {
         assertThat(slipway.service("go-http").get().body()).isEqualTo("Hello from Go!\n");
     }
 
+    @Test
+    void anAppOnAHardCodedPortWithoutANetworkPortFailsSayingWhichPortToSet() {
+        assumeReachable("registry.npmjs.org", "the npm registry");
+        var repository = repository("express-port", "express-npm")
+                .edit("index.js", "const port = process.env.PORT || 3000;", "const port = 3000;")
+                .edit("apprunner.yaml", "  network:\n    port: 3000\n", FAST_HEALTH_CHECK);
+        repository.commit("Listen on 3000, as the tutorial did");
+
+        var push = repository.push(slipway.gitUrl("express-port"), RunningSlipway.TOKEN);
+
+        assertThat(push.accepted()).isFalse();
+        assertThat(failedReason("express-port")).startsWith("Health check failed: the app listens on port 3000, but"
+                + " run.network.port is 8080 (App Runner's default when apprunner.yaml sets no port); set port: 3000"
+                + " under run.network in apprunner.yaml, or have the app listen on $PORT.");
+    }
+
+    @Test
+    void aStartCommandTheImageLacksFailsNamingTheRuntimeImageAndWhatItCarries() {
+        var repository = repository("flask-gunicorn", "flask-pip")
+                .edit("apprunner.yaml", "command: python app.py", "command: gunicorn app:app");
+        repository.commit("Serve with gunicorn");
+
+        var push = repository.push(slipway.gitUrl("flask-gunicorn"), RunningSlipway.TOKEN);
+
+        assertThat(push.accepted()).isFalse();
+        assertThat(failedReason("flask-gunicorn")).startsWith("Health check failed: the start command `gunicorn app:app`"
+                + " exited with 127 (command not found): gunicorn is not in the image slipway/flask-gunicorn:")
+                .contains(", built on slipway/runtime-python3:bookworm (Python 3.11 from Debian bookworm with python3,"
+                        + " python, pip (pip 23.0)")
+                .contains("; install it in the build commands, or correct the start command");
+    }
+
     /** Creates the service, pushes the app unchanged, and returns the push's output once it is live. */
     private String deploy(String service, String app) {
-        services.add(service);
-        var created = slipway.api().createService(service);
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        var repository = AppRepository.fromTestApp(app, work.resolve(app));
-        var push = repository.push(slipway.gitUrl(service), RunningSlipway.TOKEN);
+        var push = repository(service, app).push(slipway.gitUrl(service), RunningSlipway.TOKEN);
         assertThat(push.accepted()).as(push.text()).isTrue();
         var deployment = slipway.api().latestDeployment(service);
         assertThat(deployment.get("status").asString()).as(push.text()).isEqualTo("SUCCEEDED");
         return push.text();
+    }
+
+    /** Creates the service and a working copy of the app for it. */
+    private AppRepository repository(String service, String app) {
+        services.add(service);
+        var created = slipway.api().createService(service);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return AppRepository.fromTestApp(app, work.resolve(service));
+    }
+
+    private String failedReason(String service) {
+        var failed = slipway.api().latestDeployment(service);
+        assertThat(failed.get("status").asString()).isEqualTo("FAILED");
+        return failed.get("reason").asString();
     }
 
     private static void assumeReachable(String host, String what) {

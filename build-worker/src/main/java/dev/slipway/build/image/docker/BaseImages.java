@@ -66,6 +66,11 @@ final class BaseImages {
      * Where a command that was not found was looked for: {@code image} and what it carries, and
      * what to do about it.
      */
+    /** What the catalog says the image carries, when it knows. */
+    Optional<String> carries(BaseImage image) {
+        return catalog.describe(image.reference());
+    }
+
     String notFoundIn(Role role, BaseImage image) {
         return messages.notFoundIn(role, image.reference());
     }

@@ -36,6 +36,10 @@ public final class BuildLabels {
     public static final String BUILD_KEY = "dev.slipway.build-key";
     /** On final and base images: the digest of the model set they hold, when they hold one. */
     public static final String MODELS = "dev.slipway.models";
+    /** On final images: the runtime image the app runs on, as the catalog names it ({@code slipway/runtime-python3:bookworm}). */
+    public static final String RUNTIME_IMAGE = "dev.slipway.runtime-image";
+    /** On final images, when the catalog knows it: what the runtime image carries ({@code Python 3.11 … with python3, pip …}). */
+    public static final String RUNTIME_IMAGE_CARRIES = "dev.slipway.runtime-image.carries";
     /** The value of {@link #MANAGED}. */
     public static final String TRUE = "true";
 

@@ -10,7 +10,9 @@ import dev.slipway.build.plan.BuildPlan;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -30,6 +32,7 @@ final class BuildSession {
     private Optional<String> modelImageId = Optional.empty();
     private Optional<String> modelLayer = Optional.empty();
     private Optional<DependencyUse> dependencies = Optional.empty();
+    private final Map<String, String> runtimeImage = new LinkedHashMap<>();
 
     /** @param otherSecrets values masked in the log besides the plan's secrets, e.g. a proxy's password */
     BuildSession(BuildPlan plan, BuildLog log, BuildLimits limits, Collection<String> otherSecrets) {
@@ -104,6 +107,16 @@ final class BuildSession {
 
     void modelLayer(String layer) {
         modelLayer = Optional.of(layer);
+    }
+
+    /** The image the app runs on and what it carries, for the final image's labels. */
+    void runtimeImage(String reference, Optional<String> carries) {
+        runtimeImage.put(BuildLabels.RUNTIME_IMAGE, reference);
+        carries.ifPresent(text -> runtimeImage.put(BuildLabels.RUNTIME_IMAGE_CARRIES, text));
+    }
+
+    Map<String, String> runtimeImageLabels() {
+        return runtimeImage;
     }
 
     void dependencies(DependencyUse use) {

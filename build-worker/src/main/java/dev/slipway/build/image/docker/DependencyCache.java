@@ -71,6 +71,8 @@ final class DependencyCache {
         env.put("npm_config_cache", ROOT + "/npm");
         // Without it npm asks the registry whether each cached package is still current.
         env.put("npm_config_prefer_offline", "true");
+        // npm writes a debug log per run into its cache directory by default; keep the cache for packages.
+        env.put("npm_config_logs_max", "0");
         env.put("YARN_CACHE_FOLDER", ROOT + "/yarn");
         env.put("MAVEN_OPTS", "-Dmaven.repo.local=" + ROOT + "/m2");
         env.put("GOMODCACHE", ROOT + "/go/mod");

@@ -57,6 +57,7 @@ final class FinalImage {
         labels.put(BuildLabels.KEY, key);
         labels.putAll(identity(plan));
         session.buildKey().ifPresent(buildKey -> labels.put(BuildLabels.BUILD_KEY, buildKey));
+        labels.putAll(session.runtimeImageLabels());
         if (!plan.models().isEmpty()) {
             labels.put(BuildLabels.MODELS, plan.models().digest());
         }

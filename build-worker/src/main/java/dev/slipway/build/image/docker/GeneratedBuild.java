@@ -55,6 +55,7 @@ final class GeneratedBuild {
         var buildImage = baseImages.resolve(config.runtime(), version, BaseImages.Role.BUILD, session.log());
         var runImage = revised ? baseImages.resolve(config.runtime(), version, BaseImages.Role.RUN, session.log())
                 : buildImage;
+        session.runtimeImage(runImage.reference(), baseImages.carries(runImage));
         session.stage(BuildReport.Stage.BASE_IMAGES, start, false);
 
         var modelDigest = plan.models().isEmpty() ? Optional.<String>empty() : Optional.of(plan.models().digest());

@@ -5,6 +5,7 @@ import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.StreamType;
+import dev.slipway.build.image.docker.BuildLabels;
 import dev.slipway.platform.runtime.ListeningSocket;
 import dev.slipway.platform.runtime.ListeningSockets;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -54,13 +56,22 @@ final class ContainerInsides {
         }
     }
 
-    /** {@code the image slipway/hello:d-1a2b}: its first tag, else its short id. */
+    /**
+     * {@code the image slipway/hello:d-1a2b}: its first tag, else its short id; for an image Slipway
+     * built, also the runtime image it runs on and what that carries.
+     */
     String commandSource(String containerId) {
         try {
             var image = docker.inspectContainerCmd(containerId).exec().getImageId();
-            var tags = docker.inspectImageCmd(image).exec().getRepoTags();
-            return "the image " + (tags == null || tags.isEmpty() ? DockerStates.shortId(image.replace("sha256:", ""))
-                    : tags.get(0));
+            var inspected = docker.inspectImageCmd(image).exec();
+            var tags = inspected.getRepoTags();
+            var name = tags == null || tags.isEmpty() ? DockerStates.shortId(image.replace("sha256:", "")) : tags.get(0);
+            var labels = inspected.getConfig() == null || inspected.getConfig().getLabels() == null
+                    ? Map.<String, String>of() : inspected.getConfig().getLabels();
+            var runtime = labels.get(BuildLabels.RUNTIME_IMAGE);
+            var carries = labels.get(BuildLabels.RUNTIME_IMAGE_CARRIES);
+            return "the image " + name + (runtime == null ? ""
+                    : ", built on " + runtime + (carries == null ? "" : " (" + carries + ")"));
         } catch (DockerException e) {
             return "the app's image";
         }
