@@ -41,7 +41,7 @@ runtimes:
 bench-deploy: build
 	deploy/bench/deploy-benchmark.sh
 
-## bench-build: cold, unchanged and code-only builds of the sentiment example with its S3 model (needs Docker and `make runtimes`)
+## bench-build: cold, unchanged and code-only builds of the sentiment example with its S3 model, then of a Maven and an npm app with the dependency bytes each downloads (needs Docker, `make runtimes`, and Maven Central and the npm registry)
 bench-build: build
 	$(MVN) -q -pl build-worker test-compile org.codehaus.mojo:exec-maven-plugin:3.6.4:java \
 		-Dexec.classpathScope=test -Dexec.mainClass=dev.slipway.build.bench.BuildBenchmark

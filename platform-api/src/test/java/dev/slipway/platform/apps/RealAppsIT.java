@@ -3,6 +3,7 @@ package dev.slipway.platform.apps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slipway.platform.support.AppRepository;
+import dev.slipway.platform.support.FastHealthCheck;
 import dev.slipway.platform.support.DockerSupport;
 import dev.slipway.platform.support.PythonPackageIndex;
 import dev.slipway.platform.support.RunningSlipway;
@@ -37,13 +38,6 @@ class RealAppsIT {
     static final String PYTHON = "slipway/runtime-python3:bookworm";
     static final String GO = "slipway/runtime-go:bookworm";
     private static final Path HOST_CA_BUNDLE = Path.of("/etc/ssl/certs/ca-certificates.crt");
-    /** Fails a start within seconds instead of App Runner's 25. */
-    private static final String FAST_HEALTH_CHECK = """
-            slipway:
-              health-check:
-                interval: 1
-                unhealthy-threshold: 2
-            """;
 
     @TempDir
     static Path home;
@@ -122,7 +116,7 @@ class RealAppsIT {
         assumeReachable("registry.npmjs.org", "the npm registry");
         var repository = repository("express-port", "express-npm")
                 .edit("index.js", "const port = process.env.PORT || 3000;", "const port = 3000;")
-                .edit("apprunner.yaml", "  network:\n    port: 3000\n", FAST_HEALTH_CHECK);
+                .edit("apprunner.yaml", "  network:\n    port: 3000\n", FastHealthCheck.YAML);
         repository.commit("Listen on 3000, as the tutorial did");
 
         var push = repository.push(slipway.gitUrl("express-port"), RunningSlipway.TOKEN);

@@ -3,6 +3,7 @@ package dev.slipway.platform.gitpush;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slipway.platform.support.AppRepository;
+import dev.slipway.platform.support.FastHealthCheck;
 import dev.slipway.platform.support.RunningSlipway;
 import java.nio.file.Path;
 import org.eclipse.jgit.transport.RemoteRefUpdate;
@@ -21,13 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 class PushRefusalIT {
 
     private static final String GOOD = "Hello from Slipway! (version 1)\n";
-    /** Gives up after two failed checks a second apart, instead of App Runner's 5 × 5 s. */
-    private static final String FAST_HEALTH_CHECK = """
-            slipway:
-              health-check:
-                interval: 1
-                unhealthy-threshold: 2
-            """;
 
     @TempDir
     static Path home;
@@ -99,7 +93,7 @@ class PushRefusalIT {
     @Test
     void appThatNeverGetsHealthyFailsTheDeploymentAndThePreviousVersionKeepsServing() {
         app.edit("apprunner.yaml", "command: python3 app.py", "command: sleep 600")
-                .write("apprunner.yaml", readConfig() + FAST_HEALTH_CHECK).commit("Never listen");
+                .write("apprunner.yaml", readConfig() + FastHealthCheck.YAML).commit("Never listen");
 
         var push = app.push(slipway.gitUrl("steady"), RunningSlipway.TOKEN);
 
@@ -125,7 +119,7 @@ class PushRefusalIT {
     void appListeningOnAnotherPortFailsSayingWhichPortItListensOn() throws Exception {
         var other = dev.slipway.platform.system.FreePorts.onLoopback();
         app.edit("apprunner.yaml", "command: python3 app.py", "command: PORT=" + other + " python3 app.py")
-                .write("apprunner.yaml", readConfig() + FAST_HEALTH_CHECK).commit("Listen elsewhere");
+                .write("apprunner.yaml", readConfig() + FastHealthCheck.YAML).commit("Listen elsewhere");
 
         var push = app.push(slipway.gitUrl("steady"), RunningSlipway.TOKEN);
 

@@ -113,10 +113,9 @@ abstract class DockerBuildTestSupport {
         quietly(() -> clients.control().removeVolumeCmd(DependencyCache.volumeName(service)).exec());
     }
 
+    /** The default catalog: every runtime falls back to its offline image, as on a machine without a registry. */
     RuntimeCatalog catalog() {
-        return RuntimeCatalog.defaults().withOverrides(Map.of(
-                "nodejs18", NODE_IMAGE,
-                "corretto17", JAVA_IMAGE));
+        return RuntimeCatalog.defaults();
     }
 
     DockerImageBuilder builder() {

@@ -37,7 +37,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class RuntimeConfiguration {
 
     /** An operator's runtime catalog overrides, read from Slipway's home when present. */
-    static final String CATALOG_FILE = "runtimes.properties";
+    static final String CATALOG_FILE = RuntimeCatalog.FILE_NAME;
     static final String INSTALLATION_ID_FILE = "installation-id";
     private static final int INSTALLATION_ID_BYTES = 6;
     private static final Logger log = LoggerFactory.getLogger(RuntimeConfiguration.class);
