@@ -194,7 +194,7 @@ class RuntimesIT extends DockerBuildTestSupport {
                 .isInstanceOf(CommandFailedException.class)
                 .hasMessageStartingWith("build command `mvn -B package` failed with exit code 127: mvn: command not"
                         + " found in base image " + PYTHON_IMAGE + " (Python 3.11 from Debian bookworm with python3,"
-                        + " pip (pip 23.0), venv (python3 -m venv), curl, git); install it in pre-build or choose"
+                        + " python, pip (pip 23.0), venv (python3 -m venv), curl, git); install it in pre-build or choose"
                         + " another base image in runtimes.properties\n")
                 .hasMessageContaining("mvn: not found");
     }
