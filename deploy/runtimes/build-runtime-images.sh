@@ -68,7 +68,7 @@ fi
 # What an image is built from; a change to it (or to this recipe's form) rebuilds the image.
 recipe() {
   local runtime="$1"
-  printf 'v2 %s %s | %s | backports: %s | setup: %s' "$SUITE" "$COMMON" "${PACKAGES[$runtime]}" \
+  printf 'v3 %s %s | %s | backports: %s | setup: %s' "$SUITE" "$COMMON" "${PACKAGES[$runtime]}" \
     "${BACKPORTS[$runtime]:-}" "${SETUP[$runtime]:-}" | sha256sum | cut -c1-16
 }
 
@@ -78,11 +78,13 @@ work=""
 rootfs=""
 cleanup() {
   if [ -n "$rootfs" ]; then
-    umount "$rootfs/var/cache/apt/archives" 2>/dev/null || true
-    umount "$rootfs/proc" 2>/dev/null || true
-    rm -rf "$rootfs"
+    for mount in "$rootfs/var/cache/apt/archives" "$rootfs/proc"; do
+      ! mountpoint -q "$mount" || umount -l "$mount" || true
+    done
+    # Never through a mount that is still there: it could be the shared archives or /proc.
+    rm -rf --one-file-system "$rootfs"
   fi
-  [ -z "$work" ] || rm -rf "$work"
+  [ -z "$work" ] || rm -rf --one-file-system "$work"
 }
 trap cleanup EXIT
 
@@ -99,6 +101,9 @@ base_tarball() {
   # debootstrap resolves dependencies poorly for large package sets (npm fails to configure), so
   # it lays down the minimal base and apt inside the new root installs the runtime's packages.
   debootstrap --variant=minbase "$SUITE" "$dir" "$MIRROR" >"$work/log" 2>&1 || fail_with_log
+  # Package scripts must not start services in the new root (a running one would keep /proc busy).
+  printf '#!/bin/sh\nexit 101\n' >"$dir/usr/sbin/policy-rc.d"
+  chmod 755 "$dir/usr/sbin/policy-rc.d"
   chroot "$dir" apt-get update -qq >>"$work/log" 2>&1 || fail_with_log
   tar -C "$dir" -cf "$work/base.tar" .
   rm -rf "$dir"
@@ -149,8 +154,11 @@ for runtime in "${runtimes[@]}"; do
       apt-get install -y -qq --no-install-recommends $packages && $setup" >"$work/log" 2>&1 || fail_with_log
   umount "$rootfs/var/cache/apt/archives"
   umount "$rootfs/proc"
-  rm -f "$rootfs/etc/apt/sources.list.d/backports.list"
+  rm -f "$rootfs/etc/apt/sources.list.d/backports.list" "$rootfs/usr/sbin/policy-rc.d"
   rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/*
+  # debootstrap copied the build host's; Docker supplies a container's own at run time.
+  rm -f "$rootfs/etc/resolv.conf" "$rootfs/etc/hostname"
+  touch "$rootfs/etc/resolv.conf" "$rootfs/etc/hostname"
   tar -C "$rootfs" -c . | docker import \
     --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
     --change 'ENV LANG=C.UTF-8' \

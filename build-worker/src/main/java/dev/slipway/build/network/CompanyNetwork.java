@@ -40,11 +40,14 @@ public record CompanyNetwork(Optional<TrustMaterial> trust, ForwardedVariables f
      * forwarded variables out of {@code environment} (in production, Slipway's own).
      *
      * @param trustDirectory where the trust files go, e.g. {@code $SLIPWAY_HOME/trust}
-     * @throws IllegalArgumentException when {@code extraCaCerts} is missing or holds no valid certificate
+     * @throws IllegalArgumentException when {@code extraCaCerts} is missing or holds no valid certificate,
+     *                                  or {@code trustDirectory} contains white space
      */
     public static CompanyNetwork of(Optional<Path> extraCaCerts, Path trustDirectory, Map<String, String> environment,
             boolean appProxy) {
         var trust = extraCaCerts.map(file -> TrustFiles.write(file, trustDirectory));
+        // Local processes are pointed at this directory itself: refuse at start a path their JVMs cannot take.
+        trust.ifPresent(material -> material.javaOptions(material.directory().toString()));
         return new CompanyNetwork(trust, ForwardedVariables.from(environment), appProxy);
     }
 

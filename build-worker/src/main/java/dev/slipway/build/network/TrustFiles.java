@@ -81,7 +81,8 @@ public final class TrustFiles {
             var factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             factory.init((KeyStore) null);
             return Arrays.stream(factory.getTrustManagers()).filter(X509TrustManager.class::isInstance)
-                    .flatMap(manager -> Arrays.stream(((X509TrustManager) manager).getAcceptedIssuers())).toList();
+                    .map(X509TrustManager.class::cast)
+                    .flatMap(manager -> Arrays.stream(manager.getAcceptedIssuers())).toList();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot read the JDK's default trusted certificates: " + e.getMessage(), e);
         }

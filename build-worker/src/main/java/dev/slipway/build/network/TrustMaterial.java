@@ -42,8 +42,17 @@ public record TrustMaterial(Path directory, int extraCertificates) {
         return env;
     }
 
-    /** The JVM options that make Java trust the truststore under {@code root}. */
+    /**
+     * The JVM options that make Java trust the truststore under {@code root}.
+     *
+     * @throws IllegalArgumentException when {@code root} holds white space, which
+     *                                  {@code JAVA_TOOL_OPTIONS} cannot carry
+     */
     public String javaOptions(String root) {
+        if (root.chars().anyMatch(Character::isWhitespace)) {
+            throw new IllegalArgumentException("the trust files' directory \"" + root + "\" contains white space,"
+                    + " which JAVA_TOOL_OPTIONS cannot carry; choose a SLIPWAY_HOME without spaces");
+        }
         return "-Djavax.net.ssl.trustStore=" + root + "/" + JAVA_TRUSTSTORE_FILE
                 + " -Djavax.net.ssl.trustStorePassword=" + JAVA_TRUSTSTORE_PASSWORD
                 + " -Djavax.net.ssl.trustStoreType=PKCS12";

@@ -3,8 +3,10 @@ package dev.slipway.platform.system;
 import java.util.Map;
 
 /**
- * The environment variables Slipway was started with, which it reads in one place so that a test
- * running Slipway in its own JVM can give it others (a registered bean of this type wins).
+ * The environment variables Slipway was started with, as the company-network settings read them
+ * (proxies and package mirrors to forward), so that a test running Slipway in its own JVM can give
+ * it others (a registered bean of this type wins). Other readers of the environment take it from
+ * the system directly.
  *
  * @param variables by name
  */

@@ -36,6 +36,7 @@ class DockerStartDiagnosisIT extends StartDiagnosisScenario {
     @AfterEach
     void closeRuntime() {
         if (runtime != null) {
+            stopStarted();
             runtime.close();
         }
     }

@@ -32,6 +32,7 @@ class ProcessStartDiagnosisIT extends StartDiagnosisScenario {
     @AfterEach
     void closeRuntime() {
         if (runtime != null) {
+            stopStarted();
             runtime.close();
         }
     }

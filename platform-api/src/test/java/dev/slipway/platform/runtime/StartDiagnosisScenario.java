@@ -8,7 +8,6 @@ import dev.slipway.config.HealthCheckSettings.Protocol;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,7 +44,7 @@ abstract class StartDiagnosisScenario {
     /** Where the runtime looks up a start command, as the reason names it. */
     abstract String commandSource();
 
-    @AfterEach
+    /** Stops what the test started; each runtime's teardown calls it before it closes the runtime. */
     void stopStarted() {
         started.forEach(c -> runtime().stop(c.id()));
     }

@@ -54,15 +54,15 @@ final class BaseImages {
         this.messages = new BaseImageMessages(catalog);
     }
 
-    /**
-     * Where a command that was not found was looked for: {@code image} and what it carries, and
-     * what to do about it.
-     */
     /** What the catalog says the image carries, when it knows. */
     Optional<String> carries(BaseImage image) {
         return catalog.describe(image.reference());
     }
 
+    /**
+     * Where a command that was not found was looked for: {@code image} and what it carries, and
+     * what to do about it.
+     */
     String notFoundIn(Role role, BaseImage image) {
         return messages.notFoundIn(role, image.reference());
     }

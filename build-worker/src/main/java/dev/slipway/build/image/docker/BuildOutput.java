@@ -3,6 +3,7 @@ package dev.slipway.build.image.docker;
 import dev.slipway.build.image.BuildLog;
 import dev.slipway.build.image.BuildPhase;
 import dev.slipway.build.image.RecentLines;
+import dev.slipway.build.image.SecretMask;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -11,7 +12,8 @@ import java.util.regex.Pattern;
  * a line is passed on only once its end arrives. Each "Step N/M" line switches the phase; the
  * lines a command prints since its step began are kept for failure messages. The builder's own
  * lines are {@link BuildLog.Stream#SYSTEM} lines, a command's output (stdout and stderr, which the
- * classic builder merges) {@link BuildLog.Stream#STDOUT} lines.
+ * classic builder merges) {@link BuildLog.Stream#STDOUT} lines. Secrets are masked before a line
+ * is logged or kept, so a failure message cannot carry one either.
  */
 final class BuildOutput {
 
@@ -25,14 +27,16 @@ final class BuildOutput {
 
     private final StepResolver steps;
     private final BuildLog log;
+    private final SecretMask mask;
     private final RecentLines recent;
     private final StringBuilder partial = new StringBuilder();
     private BuildStep step = BuildStep.of(BuildPhase.BASE);
     private String instruction = "";
 
-    BuildOutput(StepResolver steps, BuildLog log, int recentLines) {
+    BuildOutput(StepResolver steps, BuildLog log, SecretMask mask, int recentLines) {
         this.steps = steps;
         this.log = log;
+        this.mask = mask;
         this.recent = new RecentLines(recentLines);
     }
 
@@ -73,7 +77,7 @@ final class BuildOutput {
     }
 
     private void emit() {
-        var line = clean(partial.toString());
+        var line = mask.apply(clean(partial.toString()));
         partial.setLength(0);
         var matcher = STEP.matcher(line);
         var stream = BuildLog.Stream.SYSTEM;

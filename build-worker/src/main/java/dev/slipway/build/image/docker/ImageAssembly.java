@@ -27,7 +27,7 @@ final class ImageAssembly {
     /** Builds and tags the image and returns what the daemon made. */
     ImageInfo build(DockerfileText dockerfile, ContextTar files, String tag, BuildPhase phase, BuildSession session) {
         var context = files.withFile(DOCKERFILE, dockerfile.text().getBytes(StandardCharsets.UTF_8));
-        var output = new BuildOutput(StepResolver.constant(phase), stepLinesOnly(session.log()),
+        var output = new BuildOutput(StepResolver.constant(phase), stepLinesOnly(session.log()), session.mask(),
                 RecentLines.DEFAULT_CAPACITY);
         contextBuild.run(context, DOCKERFILE, tag, Map.of(), output, session, Optional.empty());
         return images.require(tag);

@@ -4,7 +4,6 @@ import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.InternetProtocol;
 import dev.slipway.build.image.Artifact;
-import dev.slipway.build.image.BuildLog;
 import dev.slipway.build.image.BuildPhase;
 import dev.slipway.build.image.RecentLines;
 import dev.slipway.build.image.RunSettings;
@@ -53,8 +52,8 @@ final class UserDockerfileBuild {
         network.trust().ifPresent(trust -> session.log(BuildPhase.BASE, CompanyNetwork.EXTRA_CA_CERTS
                 + " does not reach the steps of a Dockerfile; to trust those certificates while building, COPY"
                 + " them in and run update-ca-certificates (see docs/builds.md)"));
-        BuildLog masked = (phase, stream, line) -> session.log().line(phase, stream, session.mask().apply(line));
-        var output = new BuildOutput(StepResolver.forUserDockerfile(), masked, RecentLines.DEFAULT_CAPACITY);
+        var output = new BuildOutput(StepResolver.forUserDockerfile(), session.log(), session.mask(),
+                RecentLines.DEFAULT_CAPACITY);
         contextBuild.run(ContextTar.of(plan.sourceDir()), DOCKERFILE, tag, labels, output, session,
                 Optional.of(session.limits()), buildArgs);
         var image = clients.control().inspectImageCmd(tag).exec();

@@ -6,6 +6,7 @@ import dev.slipway.build.RecordingLog;
 import dev.slipway.build.RecordingLog.Line;
 import dev.slipway.build.image.BuildLog;
 import dev.slipway.build.image.BuildPhase;
+import dev.slipway.build.image.SecretMask;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +20,7 @@ class BuildOutputTest {
     private static final StepResolver RESOLVER = (number, instruction) -> STEPS.get(number - 1);
 
     private final RecordingLog log = new RecordingLog();
-    private final BuildOutput output = new BuildOutput(RESOLVER, log, 3);
+    private final BuildOutput output = new BuildOutput(RESOLVER, log, SecretMask.NONE, 3);
 
     @Test
     void passesOnLinesOnlyOnceTheirEndArrives() {
@@ -85,7 +86,7 @@ class BuildOutputTest {
 
     @Test
     void aConstantResolverPutsEveryStepInOnePhase() {
-        var assembly = new BuildOutput(StepResolver.constant(BuildPhase.IMAGE), log, 3);
+        var assembly = new BuildOutput(StepResolver.constant(BuildPhase.IMAGE), log, SecretMask.NONE, 3);
 
         assembly.accept("Step 1/2 : FROM sha256:abc\nStep 2/2 : LABEL a=\"b\"\n");
 
@@ -94,13 +95,25 @@ class BuildOutputTest {
 
     @Test
     void stepsOfAUserDockerfileAreClassifiedByInstruction() {
-        var user = new BuildOutput(StepResolver.forUserDockerfile(), log, 3);
+        var user = new BuildOutput(StepResolver.forUserDockerfile(), log, SecretMask.NONE, 3);
 
         user.accept("Step 1/3 : FROM python:3.11\nStep 2/3 : RUN pip install -r requirements.txt\n");
         assertThat(user.step()).isEqualTo(BuildStep.running(BuildPhase.BUILD, "pip install -r requirements.txt"));
         user.accept("Step 3/3 : EXPOSE 9000\n");
 
         assertThat(log.lines()).extracting(Line::phase).containsExactly("base", "build", "image");
+    }
+
+    @Test
+    void secretsAreMaskedInTheLogAndInTheLinesKeptForAFailureMessage() {
+        var user = new BuildOutput(StepResolver.forUserDockerfile(), log, new SecretMask(List.of("s3cr3t-pass")), 3);
+
+        user.accept("Step 1/2 : FROM python:3.11\nStep 2/2 : RUN pip install x\n");
+        user.accept("ProxyError: http://alice:s3cr3t-pass@proxy:3128 refused the connection\n");
+
+        assertThat(log.lines(BuildLog.Stream.STDOUT)).extracting(Line::text)
+                .containsExactly("ProxyError: http://alice:****@proxy:3128 refused the connection");
+        assertThat(user.recentLines()).containsExactly("ProxyError: http://alice:****@proxy:3128 refused the connection");
     }
 
     @Test

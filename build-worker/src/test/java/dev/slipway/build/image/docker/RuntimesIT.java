@@ -152,7 +152,7 @@ class RuntimesIT extends DockerBuildTestSupport {
                 "d1"), log);
 
         assertThat(log.texts()).contains("using base image " + image + " for runtime go1");
-        assertThat(get("http://" + start(artifact.reference()) + ":8080/")).isEqualTo("hello from go1.23.5\n");
+        assertThat(get("http://" + start(artifact.reference()) + ":8080/")).matches("hello from go1\\.23\\.\\d+\n");
     }
 
     @Test
@@ -165,7 +165,8 @@ class RuntimesIT extends DockerBuildTestSupport {
         var artifact = builder().build(plan(source, config("ruby31", List.of("bundle --version", "gem --version"),
                 "ruby -run -e httpd -- --port=8080 .", 8080), "d1"), log);
 
-        assertThat(log.texts()).contains("using base image " + image + " for runtime ruby31", "Bundler version 2.3.15");
+        assertThat(log.texts()).contains("using base image " + image + " for runtime ruby31")
+                .anySatisfy(line -> assertThat(line).matches("Bundler version 2\\.3\\.\\d+"));
         assertThat(get("http://" + start(artifact.reference()) + ":8080/index.html")).isEqualTo("hello from ruby\n");
     }
 

@@ -89,25 +89,27 @@ final class ContainerInsides {
     /** With {@code cat} in the container: for a Slipway that does not share the Docker host's {@code /proc}. */
     Optional<List<ListeningSocket>> readInside(String containerId) {
         var out = new StringBuilder();
-        try {
-            var exec = docker.execCreateCmd(containerId).withAttachStdout(true).withAttachStderr(false)
-                    .withCmd("cat", "/proc/net/tcp", "/proc/net/tcp6").exec();
-            var done = docker.execStartCmd(exec.getId()).exec(new ResultCallback.Adapter<Frame>() {
-                @Override
-                public void onNext(Frame frame) {
-                    if (frame.getStreamType() == StreamType.STDOUT || frame.getStreamType() == StreamType.RAW) {
-                        synchronized (out) {
-                            out.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
-                        }
+        var callback = new ResultCallback.Adapter<Frame>() {
+            @Override
+            public void onNext(Frame frame) {
+                if (frame.getStreamType() == StreamType.STDOUT || frame.getStreamType() == StreamType.RAW) {
+                    synchronized (out) {
+                        out.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
                     }
                 }
-            }).awaitCompletion(EXEC_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            }
+        };
+        try (callback) {
+            var exec = docker.execCreateCmd(containerId).withAttachStdout(true).withAttachStderr(false)
+                    .withCmd("cat", "/proc/net/tcp", "/proc/net/tcp6").exec();
+            var done = docker.execStartCmd(exec.getId()).exec(callback)
+                    .awaitCompletion(EXEC_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             // An image without cat (or a shell-less one) prints nothing: that tells nothing.
             synchronized (out) {
                 return done && out.length() > 0 ? Optional.of(ListeningSockets.distinct(ListeningSockets.parse(out.toString())))
                         : Optional.empty();
             }
-        } catch (DockerException e) {
+        } catch (DockerException | IOException e) {
             return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
