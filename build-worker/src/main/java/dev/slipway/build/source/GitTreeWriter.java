@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -18,21 +19,24 @@ import org.eclipse.jgit.treewalk.TreeWalk;
 
 /**
  * Writes the files of a commit into a directory: regular files (keeping the executable bit) and
- * symbolic links. Submodules become empty directories; {@code .git} entries are skipped.
+ * symbolic links. Submodules become empty directories. The whole tree is checked first
+ * ({@link TreeCheck}); then every file is created new, never through a link, in a directory whose
+ * real path lies inside the target.
  */
 final class GitTreeWriter {
 
-    private static final String GIT_DIRECTORY = ".git";
     private static final String EXECUTABLE_PERMISSIONS = "rwxr-xr-x";
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     private static final Set<String> FORBIDDEN_SEGMENTS = Set.of("", ".", "..");
 
     private final Repository repository;
     private final Path target;
+    private final SourceLimits limits;
 
-    GitTreeWriter(Repository repository, Path target) {
+    GitTreeWriter(Repository repository, Path target, SourceLimits limits) {
         this.repository = repository;
         this.target = target.toAbsolutePath().normalize();
+        this.limits = limits;
     }
 
     /**
@@ -68,16 +72,16 @@ final class GitTreeWriter {
         }
     }
 
+    /** @throws SourceFetchException when the tree breaks a rule of {@link TreeCheck} */
     void write(RevCommit commit) {
+        new TreeCheck(repository, limits).check(commit);
         try (var walk = new TreeWalk(repository)) {
             walk.addTree(commit.getTree());
             walk.setRecursive(true);
+            var realTarget = target.toRealPath();
             while (walk.next()) {
                 var path = walk.getPathString();
-                if (Arrays.asList(path.split("/")).contains(GIT_DIRECTORY)) {
-                    continue;
-                }
-                writeEntry(walk, path, destination(path));
+                writeEntry(walk, path, destination(path, realTarget));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write commit " + commit.name() + " to " + target, e);
@@ -86,10 +90,10 @@ final class GitTreeWriter {
 
     private void writeEntry(TreeWalk walk, String path, Path destination) throws IOException {
         var mode = walk.getRawMode(0);
-        Files.createDirectories(destination.getParent());
         switch (mode & FileMode.TYPE_MASK) {
             case FileMode.TYPE_FILE -> {
-                try (var out = Files.newOutputStream(destination, StandardOpenOption.CREATE_NEW)) {
+                try (var out = Files.newOutputStream(destination, StandardOpenOption.CREATE_NEW,
+                        LinkOption.NOFOLLOW_LINKS)) {
                     repository.open(walk.getObjectId(0), Constants.OBJ_BLOB).copyTo(out);
                 }
                 if (POSIX && FileMode.EXECUTABLE_FILE.equals(mode)) {
@@ -106,13 +110,19 @@ final class GitTreeWriter {
         }
     }
 
-    private Path destination(String path) throws IOException {
+    private Path destination(String path, Path realTarget) throws IOException {
         if (Arrays.stream(path.split("/")).anyMatch(FORBIDDEN_SEGMENTS::contains)) {
-            throw new IOException("refusing the unsafe path \"" + path + "\" in the repository");
+            throw new SourceFetchException("refusing the unsafe path \"" + path + "\" in the repository");
         }
         var destination = target.resolve(path).normalize();
         if (!destination.startsWith(target)) {
-            throw new IOException("refusing the path \"" + path + "\", which leaves the checkout");
+            throw new SourceFetchException("refusing the path \"" + path + "\", which leaves the checkout");
+        }
+        // The tree check keeps links out of every parent; this holds even if the disk changed meanwhile.
+        Files.createDirectories(destination.getParent());
+        if (!destination.getParent().toRealPath().startsWith(realTarget)) {
+            throw new SourceFetchException("refusing the path \"" + path + "\": its directory resolves outside the"
+                    + " checkout");
         }
         return destination;
     }

@@ -36,19 +36,27 @@ public final class JGitSourceFetcher implements SourceFetcher {
 
     private final Path scratchDirectory;
     private final Duration transportTimeout;
+    private final SourceLimits limits;
+
+    /** Clones URLs into the system's temporary directory, with the default limits. */
+    public JGitSourceFetcher() {
+        this(SourceLimits.DEFAULTS);
+    }
 
     /** Clones URLs into the system's temporary directory. */
-    public JGitSourceFetcher() {
-        this(Path.of(System.getProperty("java.io.tmpdir")), DEFAULT_TRANSPORT_TIMEOUT);
+    public JGitSourceFetcher(SourceLimits limits) {
+        this(Path.of(System.getProperty("java.io.tmpdir")), DEFAULT_TRANSPORT_TIMEOUT, limits);
     }
 
     /**
      * @param scratchDirectory where URL clones are kept while their files are written out
      * @param transportTimeout how long a clone may wait for the remote without progress
+     * @param limits           how much of a repository is taken
      */
-    public JGitSourceFetcher(Path scratchDirectory, Duration transportTimeout) {
+    public JGitSourceFetcher(Path scratchDirectory, Duration transportTimeout, SourceLimits limits) {
         this.scratchDirectory = scratchDirectory;
         this.transportTimeout = transportTimeout;
+        this.limits = limits;
     }
 
     @Override
@@ -74,9 +82,9 @@ public final class JGitSourceFetcher implements SourceFetcher {
         }
     }
 
-    private static FetchedSource checkOut(Repository repository, SourceRequest request, Path target) {
+    private FetchedSource checkOut(Repository repository, SourceRequest request, Path target) {
         var commit = resolveCommit(repository, request);
-        var writer = new GitTreeWriter(repository, target);
+        var writer = new GitTreeWriter(repository, target, limits);
         var sourcePath = GitTreeWriter.normalizeSourceDirectory(request.sourceDirectory());
         if (!writer.isDirectory(commit, sourcePath)) {
             throw new SourceFetchException("source directory \"" + sourcePath + "\" does not exist at commit "
@@ -151,6 +159,8 @@ public final class JGitSourceFetcher implements SourceFetcher {
                     .setCloneAllBranches(true)
                     .setTagOption(TagOpt.FETCH_TAGS)
                     .setTimeout((int) transportTimeout.toSeconds())
+                    // Objects a server sends are checked as a push's are: malformed trees, .git names.
+                    .setTransportConfigCallback(transport -> transport.setObjectChecker(SafeObjects.checker()))
                     .call();
         } catch (GitAPIException | RuntimeException e) {
             throw new SourceFetchException("cannot clone " + request.repository() + ": " + e.getMessage(), e);

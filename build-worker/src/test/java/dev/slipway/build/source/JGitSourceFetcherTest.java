@@ -85,7 +85,7 @@ class JGitSourceFetcherTest {
         var tip = commit("app.py", "over a url\n");
         push();
         var scratch = Files.createDirectories(temp.resolve("scratch"));
-        var urlFetcher = new JGitSourceFetcher(scratch, Duration.ofSeconds(30));
+        var urlFetcher = new JGitSourceFetcher(scratch, Duration.ofSeconds(30), SourceLimits.DEFAULTS);
 
         var fetched = urlFetcher.fetch(new SourceRequest(bare.toUri().toString(), "main", ""), temp.resolve("out"));
 

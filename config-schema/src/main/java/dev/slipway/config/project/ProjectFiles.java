@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -13,22 +14,34 @@ import java.util.Optional;
  */
 public interface ProjectFiles {
 
-    /** The file's text (UTF-8), or empty when there is no regular file at {@code path}. */
+    /** Beyond this a file is cut short: project files are far smaller, and the parser rejects big ones. */
+    int MAX_BYTES = 2 * 1024 * 1024;
+
+    /**
+     * The file's text (UTF-8, at most {@link #MAX_BYTES}), or empty when there is no regular file at
+     * {@code path}: a symbolic link counts as none, so a link cannot make Slipway read a file outside
+     * the project (an {@code apprunner.yaml} pointing at {@code /etc/passwd}).
+     */
     Optional<String> read(String path);
 
     default boolean exists(String path) {
         return read(path).isPresent();
     }
 
-    /** Files in a directory on disk. */
+    /** Files in a directory on disk, read without following a link in the file or a directory above it. */
     static ProjectFiles of(Path directory) {
         return path -> {
-            var file = directory.resolve(path);
-            if (!Files.isRegularFile(file)) {
-                return Optional.empty();
-            }
+            var root = directory.toAbsolutePath().normalize();
+            var file = root.resolve(path).normalize();
             try {
-                return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
+                // Its real path is where it claims to be: no link in it, nor in a directory above it.
+                if (!file.startsWith(root) || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+                        || !file.toRealPath().equals(root.toRealPath().resolve(root.relativize(file)))) {
+                    return Optional.empty();
+                }
+                try (var in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+                    return Optional.of(new String(in.readNBytes(MAX_BYTES), StandardCharsets.UTF_8));
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

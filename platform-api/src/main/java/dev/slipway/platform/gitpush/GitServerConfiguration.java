@@ -1,9 +1,12 @@
 package dev.slipway.platform.gitpush;
 
+import dev.slipway.build.source.SafeObjects;
+import dev.slipway.build.source.SourceLimits;
 import dev.slipway.platform.deployment.Deployer;
 import dev.slipway.platform.routing.ServiceRoutes;
 import dev.slipway.platform.service.ServiceRepository;
 import dev.slipway.platform.service.ServiceSource;
+import dev.slipway.platform.system.SlipwayProperties;
 import java.io.IOException;
 import org.eclipse.jgit.errors.RepositoryNotFoundException;
 import org.eclipse.jgit.http.server.GitServlet;
@@ -27,7 +30,9 @@ class GitServerConfiguration {
 
     @Bean
     ServletRegistrationBean<GitServlet> gitServlet(GitRepositories repositories, ServiceRepository services,
-                                                   Deployer deployer, ServiceRoutes routes) {
+                                                   Deployer deployer, ServiceRoutes routes, SourceLimits limits,
+                                                   SlipwayProperties properties) {
+        var maxPushBytes = properties.sources().maxPushSize().toBytes();
         var servlet = new GitServlet();
         servlet.setRepositoryResolver((request, name) -> {
             var service = serviceName(name);
@@ -42,7 +47,8 @@ class GitServerConfiguration {
                 throw new RepositoryNotFoundException(name, e);
             }
         });
-        servlet.setReceivePackFactory((request, repository) -> receivePack(repository, services, deployer, routes));
+        servlet.setReceivePackFactory((request, repository) -> receivePack(repository, services, deployer, routes,
+                limits, maxPushBytes));
         servlet.setUploadPackFactory((request, repository) -> new UploadPack(repository));
         var registration = new ServletRegistrationBean<>(servlet, PATH);
         registration.setName("git");
@@ -50,12 +56,16 @@ class GitServerConfiguration {
     }
 
     private static ReceivePack receivePack(Repository repository, ServiceRepository services, Deployer deployer,
-                                           ServiceRoutes routes) {
+                                           ServiceRoutes routes, SourceLimits limits, long maxPushBytes) {
         var service = serviceName(repository.getDirectory().getName());
         var pack = new ReceivePack(repository);
+        // Checked as they arrive, before anything is stored: malformed objects, .git names, sizes.
+        pack.setObjectChecker(SafeObjects.checker());
+        pack.setMaxObjectSizeLimit(limits.maxFileBytes());
+        pack.setMaxPackSizeLimit(maxPushBytes);
         pack.setAllowNonFastForwards(true);
         pack.setAllowDeletes(true);
-        pack.setPreReceiveHook(new PushDeployHook(service, services, deployer, routes));
+        pack.setPreReceiveHook(new PushDeployHook(service, services, deployer, routes, limits));
         return pack;
     }
 

@@ -13,9 +13,6 @@ import org.eclipse.jgit.treewalk.TreeWalk;
 /** A pushed commit's files, read straight from the object database without a checkout. */
 final class GitTreeFiles implements ProjectFiles {
 
-    /** Beyond this a file is cut short: config files are far smaller, and the parser rejects big ones. */
-    private static final int MAX_SIZE = 2 * 1024 * 1024;
-
     private final Repository repository;
     private final RevTree tree;
     private final String prefix;
@@ -37,7 +34,7 @@ final class GitTreeFiles implements ProjectFiles {
                 return Optional.empty();
             }
             try (var in = repository.open(walk.getObjectId(0)).openStream()) {
-                return Optional.of(new String(in.readNBytes(MAX_SIZE), StandardCharsets.UTF_8));
+                return Optional.of(new String(in.readNBytes(MAX_BYTES), StandardCharsets.UTF_8));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

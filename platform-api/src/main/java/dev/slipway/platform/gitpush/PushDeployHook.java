@@ -1,5 +1,8 @@
 package dev.slipway.platform.gitpush;
 
+import dev.slipway.build.source.SourceFetchException;
+import dev.slipway.build.source.SourceLimits;
+import dev.slipway.build.source.TreeCheck;
 import dev.slipway.config.ConfigProblem;
 import dev.slipway.config.project.ProjectDetector;
 import dev.slipway.platform.deployment.Deployer;
@@ -20,7 +23,8 @@ import org.eclipse.jgit.transport.ReceivePack;
 /**
  * Deploys a push to a service's deploy branch before the branch moves, as Heroku does: the
  * project is checked first (a push with no buildable project or an invalid apprunner.yaml is
- * refused with the located problems), then built and released while the output streams into
+ * refused with the located problems, and so is a tree that could write outside its checkout or
+ * exceeds the source limits: see {@link TreeCheck}), then built and released while the output streams into
  * {@code git push}. The deployment moves the branch itself, once its new instances are healthy and
  * just before traffic moves, so a failed push can simply be pushed again, and two racing pushes end
  * with the branch at the version that runs (see {@link PushedBranch}).
@@ -31,12 +35,15 @@ final class PushDeployHook implements PreReceiveHook {
     private final ServiceRepository services;
     private final Deployer deployer;
     private final ServiceRoutes routes;
+    private final SourceLimits limits;
 
-    PushDeployHook(String serviceName, ServiceRepository services, Deployer deployer, ServiceRoutes routes) {
+    PushDeployHook(String serviceName, ServiceRepository services, Deployer deployer, ServiceRoutes routes,
+            SourceLimits limits) {
         this.serviceName = serviceName;
         this.services = services;
         this.deployer = deployer;
         this.routes = routes;
+        this.limits = limits;
     }
 
     @Override
@@ -62,7 +69,15 @@ final class PushDeployHook implements PreReceiveHook {
     private void deploy(ReceivePack pack, ReceiveCommand command, Service service, PushOutput out) {
         var commit = command.getNewId().name();
         try {
-            var tree = pack.getRevWalk().parseCommit(command.getNewId()).getTree();
+            var revision = pack.getRevWalk().parseCommit(command.getNewId());
+            try {
+                new TreeCheck(pack.getRepository(), limits).check(revision);
+            } catch (SourceFetchException e) {
+                out.step("Push refused: " + e.getMessage());
+                command.setResult(ReceiveCommand.Result.REJECTED_OTHER_REASON, "unsafe repository (see above)");
+                return;
+            }
+            var tree = revision.getTree();
             var directory = service.source().sourceDirectory();
             var project = ProjectDetector.detect(new GitTreeFiles(pack.getRepository(), tree, directory),
                     directory.isEmpty() ? "" : directory.endsWith("/") ? directory : directory + "/");

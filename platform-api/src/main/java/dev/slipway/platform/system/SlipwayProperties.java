@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param runtime     which container runtime runs apps
  * @param adminToken  the API and git password; generated into {@code home/admin-token} when blank
  * @param databaseUrl an external PostgreSQL; blank starts the embedded server
+ * @param sources     how much of a repository Slipway takes
  * @param extraCaCerts a PEM file of CA certificates that every build and app must trust besides
  *                     the usual ones (a company's TLS-inspecting proxy or internal hosts); blank for none
  * @param appProxy    whether apps get the proxy variables of Slipway's environment (builds always do)
@@ -30,6 +31,7 @@ public record SlipwayProperties(
         @DefaultValue Router router,
         @DefaultValue Deployments deployments,
         @DefaultValue Instances instances,
+        @DefaultValue Sources sources,
         @DefaultValue("") String extraCaCerts,
         @DefaultValue("false") boolean appProxy) {
 
@@ -95,6 +97,24 @@ public record SlipwayProperties(
             @DefaultValue("5") int keepArtifacts,
             @DefaultValue("2") int maxConcurrentBuilds,
             @DefaultValue("15m") Duration fetchTimeout) {
+    }
+
+    /**
+     * How much of a repository Slipway takes, pushed or fetched: beyond any of these a push is
+     * refused before it is stored, and a fetched commit before a file of it is written.
+     *
+     * @param maxFiles     files in a commit
+     * @param maxFileSize  the largest single file
+     * @param maxTotalSize a commit's files together
+     * @param maxDepth     directories nested in one another
+     * @param maxPushSize  the pack one push sends
+     */
+    public record Sources(
+            @DefaultValue("100000") int maxFiles,
+            @DefaultValue("512MB") DataSize maxFileSize,
+            @DefaultValue("2GB") DataSize maxTotalSize,
+            @DefaultValue("64") int maxDepth,
+            @DefaultValue("2GB") DataSize maxPushSize) {
     }
 
     public Path databaseDirectory() {

@@ -35,6 +35,20 @@ public final class AppRepository {
         return fromDirectory(Examples.directory(example), "Import " + example, directory);
     }
 
+    /** An empty repository on branch main, for commits a test builds itself. */
+    public static AppRepository empty(Path directory) {
+        try {
+            return new AppRepository(directory, Git.init().setInitialBranch("main").setDirectory(directory.toFile()).call());
+        } catch (GitAPIException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The git repository itself. */
+    public org.eclipse.jgit.lib.Repository repository() {
+        return git.getRepository();
+    }
+
     /** A repository holding a copy of {@code test-apps/<app>}, committed once. */
     public static AppRepository fromTestApp(String app, Path directory) {
         return fromDirectory(Examples.testApp(app), "Import " + app, directory);

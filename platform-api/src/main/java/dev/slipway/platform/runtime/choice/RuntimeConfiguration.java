@@ -8,6 +8,7 @@ import dev.slipway.build.network.CompanyNetwork;
 import dev.slipway.build.plan.BuildPlanner;
 import dev.slipway.build.source.JGitSourceFetcher;
 import dev.slipway.build.source.SourceFetcher;
+import dev.slipway.build.source.SourceLimits;
 import dev.slipway.config.runtime.RuntimeCatalog;
 import dev.slipway.platform.runtime.ArtifactCollector;
 import dev.slipway.platform.runtime.ContainerOutput;
@@ -121,9 +122,17 @@ class RuntimeConfiguration {
         return new S3ArtifactStore(modelCache);
     }
 
+    /** How much of a repository is taken, pushed or fetched. */
     @Bean
-    SourceFetcher sourceFetcher() {
-        return new JGitSourceFetcher();
+    SourceLimits sourceLimits(SlipwayProperties properties) {
+        var sources = properties.sources();
+        return new SourceLimits(sources.maxFiles(), sources.maxFileSize().toBytes(), sources.maxTotalSize().toBytes(),
+                sources.maxDepth());
+    }
+
+    @Bean
+    SourceFetcher sourceFetcher(SourceLimits limits) {
+        return new JGitSourceFetcher(limits);
     }
 
     @Bean
