@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.slipway.build.image.Artifact;
 import dev.slipway.build.image.BuildLog;
 import dev.slipway.build.image.RunSettings;
+import dev.slipway.build.image.docker.ContainerHardening;
 import dev.slipway.build.image.docker.DockerClients;
 import dev.slipway.build.image.docker.DockerImageBuilder;
 import dev.slipway.build.network.CompanyNetwork;
@@ -20,6 +21,7 @@ import dev.slipway.platform.support.DockerSocketProxy;
 import dev.slipway.platform.support.DockerSupport;
 import dev.slipway.platform.support.Examples;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -31,6 +33,9 @@ import org.junit.jupiter.api.Test;
 class DockerContainerRuntimeIT extends ContainerRuntimeContract {
 
     private static final String DEPLOYMENT = "d-contract-image";
+    /** Capability numbers, as in linux/capability.h. */
+    private static final int NET_BIND_SERVICE = 10;
+    private static final int NET_RAW = 13;
     private static DockerClients clients;
     private static String imageId;
 
@@ -104,6 +109,44 @@ class DockerContainerRuntimeIT extends ContainerRuntimeContract {
         var logConfig = clients.control().inspectContainerCmd(container.id()).exec().getHostConfig().getLogConfig();
         assertThat(logConfig.getType().getType()).isEqualTo("json-file");
         assertThat(logConfig.getConfig()).containsEntry("max-size", "10m").containsEntry("max-file", "2");
+    }
+
+    @Test
+    void anAppGainsNoPrivilegesAndLacksRawSockets() {
+        var container = start("d-privileges", "grep -E 'NoNewPrivs|CapEff' /proc/self/status; sleep 600");
+
+        await().atMost(READY).until(() -> output.texts(container).size() >= 2);
+        assertThat(output.texts(container)).anySatisfy(line -> assertThat(line).matches("NoNewPrivs:\\s+1"))
+                .anySatisfy(line -> {
+                    assertThat(line).startsWith("CapEff:");
+                    var effective = Long.parseUnsignedLong(line.substring("CapEff:".length()).strip(), 16);
+                    assertThat(effective & (1L << NET_RAW)).as("CAP_NET_RAW").isZero();
+                    assertThat(effective & (1L << NET_BIND_SERVICE)).as("CAP_NET_BIND_SERVICE: ports below 1024")
+                            .isNotZero();
+                });
+    }
+
+    @Test
+    void aForkBombStopsAtTheProcessLimit() {
+        var container = start("d-fork-bomb", "python3 -c \"import os, time\n"
+                + "n = 0\n"
+                + "try:\n"
+                + "    while True:\n"
+                + "        if os.fork() == 0:\n"
+                + "            time.sleep(600)\n"
+                + "            os._exit(0)\n"
+                + "        n += 1\n"
+                + "except OSError as e:\n"
+                + "    print('fork refused after', n, e.strerror, flush=True)\n"
+                + "time.sleep(600)\"");
+
+        await().atMost(Duration.ofMinutes(2)).until(() -> output.texts(container).stream()
+                .anyMatch(line -> line.startsWith("fork refused after")));
+        var line = output.texts(container).stream().filter(l -> l.startsWith("fork refused after")).findFirst()
+                .orElseThrow();
+        var forked = Integer.parseInt(line.split(" ")[3]);
+        assertThat(forked).as("processes the app made before the limit").isLessThan((int) ContainerHardening.APP_PIDS_LIMIT)
+                .isGreaterThan(100);
     }
 
     @Test

@@ -2,7 +2,6 @@ package dev.slipway.build.image.docker;
 
 import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
-import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Volume;
 import dev.slipway.build.image.BuildPhase;
@@ -28,10 +27,6 @@ final class BuildContainers {
 
     /** Keeps the container alive between execs. */
     static final List<String> IDLE_COMMAND = List.of("sleep", "infinity");
-    static final String NO_NEW_PRIVILEGES = "no-new-privileges";
-    /** Capabilities no build needs: raw sockets, device nodes, audit records. */
-    static final List<Capability> DROPPED_CAPABILITIES = List.of(Capability.NET_RAW, Capability.MKNOD,
-            Capability.AUDIT_WRITE);
     private static final String NAME_PREFIX = "slipway-";
     private static final int NAME_SUFFIX_LENGTH = 8;
     private static final long NANOS_PER_CPU = 1_000_000_000L;
@@ -117,11 +112,7 @@ final class BuildContainers {
         binds.add(new Bind(cacheVolume, new Volume(Layout.DEPENDENCY_CACHE_DIRECTORY)));
         network.trustDirectory().ifPresent(directory -> binds.add(new Bind(directory.toString(),
                 new Volume(TrustMaterial.CONTAINER_DIRECTORY), AccessMode.ro)));
-        return HostConfig.newHostConfig()
-                .withPrivileged(false)
-                .withSecurityOpts(List.of(NO_NEW_PRIVILEGES))
-                .withCapDrop(DROPPED_CAPABILITIES.toArray(Capability[]::new))
-                .withPidsLimit(limits.pids())
+        return ContainerHardening.apply(HostConfig.newHostConfig(), limits.pids())
                 .withNanoCPUs((long) (cpus * NANOS_PER_CPU))
                 .withMemory(limits.memoryBytes())
                 .withMemorySwap(limits.memoryBytes())

@@ -83,7 +83,7 @@ class BuildSecurityIT extends DockerBuildTestSupport {
                 .anySatisfy(text -> assertThat(text).matches("NoNewPrivs:\\s+1"));
         var host = container.getHostConfig();
         assertThat(host.getPrivileged()).isFalse();
-        assertThat(host.getSecurityOpts()).contains(BuildContainers.NO_NEW_PRIVILEGES);
+        assertThat(host.getSecurityOpts()).contains(ContainerHardening.NO_NEW_PRIVILEGES);
         assertThat(host.getPidsLimit()).isEqualTo(PIDS);
         assertThat(host.getMemory()).isEqualTo(MEMORY);
         assertThat(host.getMemorySwap()).isEqualTo(MEMORY);

@@ -7,6 +7,7 @@ import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.LogConfig;
 import com.github.dockerjava.api.model.Volume;
 import dev.slipway.build.image.RunSettings;
+import dev.slipway.build.image.docker.ContainerHardening;
 import dev.slipway.build.network.CompanyNetwork;
 import dev.slipway.build.network.TrustMaterial;
 import dev.slipway.config.InstanceSettings;
@@ -20,8 +21,9 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * How Slipway creates an app container: a readable unique name, Slipway's labels, the app's
- * environment with {@code PORT}, {@code slipway.instance} as limits, an init process, and a
- * bounded log so a chatty app cannot fill the disk. With extra CA certificates the trust files are
+ * environment with {@code PORT}, {@code slipway.instance} as limits, an init process, a bounded log
+ * so a chatty app cannot fill the disk, and the {@link ContainerHardening} builds get too (no new
+ * privileges, fewer capabilities, a process limit against fork bombs). With extra CA certificates the trust files are
  * mounted read-only and their variables set in the container's configuration, never the image's.
  */
 final class ContainerSettings {
@@ -54,7 +56,8 @@ final class ContainerSettings {
         create.withName(name(spec))
                 .withLabels(labels)
                 .withEnv(environment(run, network))
-                .withHostConfig(limits(HostConfig.newHostConfig().withInit(true), run.instance(), hostCpus)
+                .withHostConfig(limits(ContainerHardening.apply(HostConfig.newHostConfig().withInit(true),
+                                ContainerHardening.APP_PIDS_LIMIT), run.instance(), hostCpus)
                         .withLogConfig(new LogConfig(LogConfig.LoggingType.JSON_FILE, LOG_LIMITS))
                         .withBinds(network.trustDirectory().map(directory -> List.of(new Bind(directory.toString(),
                                 new Volume(TrustMaterial.CONTAINER_DIRECTORY), AccessMode.ro))).orElse(List.of())));
