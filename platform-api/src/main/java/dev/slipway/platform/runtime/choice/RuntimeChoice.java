@@ -11,10 +11,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Decides between Docker and local processes for {@code SLIPWAY_RUNTIME}. With {@code auto}, a
- * Docker daemon that answers wins. One that does not answer yet is waited for rather than
- * silently replaced: forever while services run on Docker (moving them to processes would change
- * what runs), for {@link #SOCKET_WAIT} when only its socket or {@code DOCKER_HOST} says one should
- * be there. Only a machine with no sign of Docker uses processes at once.
+ * Docker daemon that answers wins. One that does not answer yet is never replaced by processes,
+ * which isolate apps less: it is waited for forever while services run on Docker (moving them to
+ * processes would change what runs), and for {@link #SOCKET_WAIT} when only its socket or
+ * {@code DOCKER_HOST} says one should be there; then Slipway refuses to start, saying how to choose
+ * processes on purpose. Only a machine with no sign of Docker uses processes, and says so.
  */
 final class RuntimeChoice {
 
@@ -66,20 +67,23 @@ final class RuntimeChoice {
         long reported = -1;
         while (!dockerAnswers.getAsBoolean()) {
             var onDocker = servicesOnDocker.getAsInt();
-            if (onDocker == 0 && (!dockerExpected || waited >= SOCKET_WAIT.toMillis())) {
-                if (dockerExpected) {
-                    log.warn("Docker did not answer within {} s and no service runs on it; using local processes "
-                            + "(set SLIPWAY_RUNTIME=docker to wait for Docker instead)", SOCKET_WAIT.toSeconds());
-                }
+            if (onDocker == 0 && !dockerExpected) {
+                log.info("No Docker on this machine (no DOCKER_HOST, no {}); apps run as local processes, which"
+                        + " isolate them less than containers", DEFAULT_SOCKET);
                 return false;
+            }
+            if (onDocker == 0 && waited >= SOCKET_WAIT.toMillis()) {
+                throw new IllegalStateException("SLIPWAY_RUNTIME=auto: DOCKER_HOST or " + DEFAULT_SOCKET + " says Docker"
+                        + " is here, but it did not answer within "
+                        + SOCKET_WAIT.toSeconds() + " s; start dockerd, or set SLIPWAY_RUNTIME=process to run apps as"
+                        + " local processes on purpose (they isolate apps less than containers)");
             }
             if (reported < 0 || waited - reported >= REPORT_EVERY.toMillis()) {
                 reported = waited;
                 log.warn(onDocker > 0
                         ? "Docker does not answer; waiting for it, since " + onDocker + " service(s) run on Docker "
                                 + "(SLIPWAY_RUNTIME=process would move them to local processes)"
-                        : "Docker does not answer yet; waiting up to " + SOCKET_WAIT.toSeconds() + " s before using "
-                                + "local processes");
+                        : "Docker does not answer yet; waiting up to " + SOCKET_WAIT.toSeconds() + " s for it");
             }
             sleeper.sleep(RETRY);
             waited += RETRY.toMillis();

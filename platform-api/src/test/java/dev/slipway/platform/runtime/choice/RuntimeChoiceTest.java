@@ -25,9 +25,20 @@ class RuntimeChoiceTest {
     }
 
     @Test
-    void autoWaitsForADockerThatShouldBeThereThenGivesUpWhenNoServiceNeedsIt() throws Exception {
-        assertThat(choice(-1, true, 0).useDocker(RuntimeMode.AUTO)).isFalse();
-        assertThat(waits.get() * RuntimeChoice.RETRY.toMillis()).isEqualTo(RuntimeChoice.SOCKET_WAIT.toMillis());
+    void autoNeverDowngradesToProcessesWhenDockerShouldBeThereItRefusesToStartSayingHowToChoose() {
+        assertThatThrownBy(() -> choice(-1, true, 0).useDocker(RuntimeMode.AUTO))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("did not answer within " + RuntimeChoice.SOCKET_WAIT.toSeconds() + " s")
+                .hasMessageContaining("start dockerd, or set SLIPWAY_RUNTIME=process to run apps as local processes"
+                        + " on purpose");
+        assertThat(waits.get() * RuntimeChoice.RETRY.toMillis()).as("it waited first")
+                .isEqualTo(RuntimeChoice.SOCKET_WAIT.toMillis());
+    }
+
+    @Test
+    void autoUsesADockerThatAnswersWhileItWaits() throws Exception {
+        assertThat(choice(3, true, 0).useDocker(RuntimeMode.AUTO)).isTrue();
+        assertThat(waits).hasValue(3);
     }
 
     @Test
