@@ -8,7 +8,9 @@ import dev.slipway.platform.system.SlipwayProperties;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -66,14 +68,24 @@ class ArtifactRetention {
         }
     }
 
-    /** The deployments whose artifacts stay, by id: the active one and the latest successful or running ones. */
+    /** The deployments whose artifacts stay, by id: see {@link #kept(Optional, List, int)}. */
     Map<String, Deployment> kept(Service service) {
-        var all = deployments.listForService(service.id());
+        return kept(service.activeDeploymentId(), deployments.listForService(service.id()), keep);
+    }
+
+    /**
+     * The active deployment, every one still queued or under way (its artifact is being made or
+     * about to serve), and the {@code keep} newest successful ones: deployments waiting in the
+     * queue never take the place of one a rollback may need.
+     *
+     * @param newestFirst the service's deployments, newest first
+     */
+    static Map<String, Deployment> kept(Optional<String> activeId, List<Deployment> newestFirst, int keep) {
         var kept = new LinkedHashMap<String, Deployment>();
-        service.activeDeploymentId().flatMap(id -> all.stream().filter(d -> d.id().equals(id)).findFirst())
+        activeId.flatMap(id -> newestFirst.stream().filter(d -> d.id().equals(id)).findFirst())
                 .ifPresent(d -> kept.put(d.id(), d));
-        all.stream().filter(d -> d.status().isSuccess() || !d.status().isFinished()).limit(keep)
-                .forEach(d -> kept.putIfAbsent(d.id(), d));
+        newestFirst.stream().filter(d -> !d.status().isFinished()).forEach(d -> kept.putIfAbsent(d.id(), d));
+        newestFirst.stream().filter(d -> d.status().isSuccess()).limit(keep).forEach(d -> kept.putIfAbsent(d.id(), d));
         return kept;
     }
 }
