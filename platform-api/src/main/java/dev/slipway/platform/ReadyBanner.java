@@ -32,12 +32,19 @@ class ReadyBanner {
         var token = properties.adminToken().isBlank()
                 ? properties.home().resolve(AdminToken.FILE_NAME).toString()
                 : "SLIPWAY_ADMIN_TOKEN";
+        var address = environment.getProperty("server.address", "");
+        var reach = isLoopback(address) ? "this machine only (SLIPWAY_BIND=0.0.0.0 opens it; put TLS in front)"
+                : address.isBlank() ? "every interface" : address;
         log.info("""
                 Slipway is ready.
                   Console:      http://localhost:{}/ (sign in with the admin token)
-                  API and git:  http://localhost:{}/api/v1  http://localhost:{}/git/<service>.git
+                  API and git:  http://localhost:{}/api/v1  http://localhost:{}/git/<service>.git, from {}
                   Apps:         {}
                   Admin token:  {}
-                  State:        {}""", port, port, port, routes.url("<service>"), token, properties.home());
+                  State:        {}""", port, port, port, reach, routes.url("<service>"), token, properties.home());
+    }
+
+    private static boolean isLoopback(String address) {
+        return address.equals("127.0.0.1") || address.equals("::1") || address.equalsIgnoreCase("localhost");
     }
 }
