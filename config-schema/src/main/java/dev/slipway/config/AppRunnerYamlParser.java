@@ -9,7 +9,8 @@ import java.util.Optional;
  * {@link ConfigParseResult}.
  *
  * <p>Unknown and misplaced keys are warnings with a suggested fix; missing required keys, values
- * of the wrong type, unknown runtimes, invalid YAML, custom tags and duplicate keys are errors.
+ * of the wrong type, unknown runtimes, invalid YAML, binary content, exceeded limits, custom tags and
+ * duplicate keys are errors.
  * A document that is not an apprunner.yaml at all gets one error saying so. The config is present
  * only when there is no error.
  */

@@ -2,6 +2,7 @@ package dev.slipway.config;
 
 import dev.slipway.config.YamlNode.Position;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Every problem text the parser produces. A message says what is wrong, then, after a
@@ -40,12 +41,33 @@ final class Messages {
     }
 
     static String tooManyAliases(int max) {
-        return "invalid YAML: more than " + max + " aliases to lists or maps; write the values out instead";
+        return "invalid YAML: more than " + max + " aliases to lists or maps, this is one too many; "
+                + "write the values out instead";
     }
 
     static String tooDeep(int max) {
-        return "invalid YAML: lists and maps nested more than " + max + " levels deep; "
-                + "an apprunner.yaml needs about five levels";
+        return "invalid YAML: lists and maps nested more than " + max + " levels deep here; "
+                + "an apprunner.yaml needs about five levels, so flatten them";
+    }
+
+    static String notUtf8() {
+        return "the file is not UTF-8 text here: bytes that are not UTF-8 were read as U+FFFD; "
+                + "save the file as UTF-8";
+    }
+
+    static String badCharacter(int codePoint) {
+        String what;
+        if (codePoint == 0) {
+            what = "a NUL byte, as in binary files";
+        } else if (codePoint >= Character.MIN_SURROGATE && codePoint <= Character.MAX_SURROGATE) {
+            what = "half of a surrogate pair";
+        } else if (Character.isISOControl(codePoint)) {
+            what = "a control character";
+        } else {
+            what = "a noncharacter";
+        }
+        return "invalid YAML: character " + String.format(Locale.ROOT, "U+%04X", codePoint) + " (" + what
+                + ") is not allowed; remove it, an apprunner.yaml is plain UTF-8 text";
     }
 
     static String secondDocument() {

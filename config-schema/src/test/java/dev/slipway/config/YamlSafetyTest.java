@@ -84,8 +84,9 @@ class YamlSafetyTest {
 
         var found = assertTimeoutPreemptively(QUICKLY, () -> problems(bomb.toString()));
 
-        assertThat(found).containsExactly("apprunner.yaml: error: invalid YAML: more than 50 aliases to lists or "
-                + "maps; write the values out instead");
+        // a1 to a5 hold 45 aliases to lists; the 6th alias of a6 (line 16, column 37) is the 51st.
+        assertThat(found).containsExactly("apprunner.yaml:16:37: error: invalid YAML: more than 50 aliases to lists "
+                + "or maps, this is one too many; write the values out instead");
     }
 
     @Test
@@ -115,10 +116,24 @@ class YamlSafetyTest {
     }
 
     @Test
-    void rejectsDeepNesting() {
+    void rejectsDeepNestingWhereItGoesTooDeep() {
+        // The top-level map is level 0 and x's list level 1, so the 51st [ (column 54) is one too deep.
         assertThat(problems(MINIMAL + "x: " + "[".repeat(100) + "]".repeat(100) + "\n")).containsExactly(
-                "apprunner.yaml: error: invalid YAML: lists and maps nested more than 50 levels deep; an "
-                        + "apprunner.yaml needs about five levels");
+                "apprunner.yaml:9:54: error: invalid YAML: lists and maps nested more than 50 levels deep here; an "
+                        + "apprunner.yaml needs about five levels, so flatten them");
+    }
+
+    @Test
+    void rejectsDeepBlockNestingAtTheFirstKeyTooDeep() {
+        var yaml = new StringBuilder(MINIMAL + "x:\n");
+        for (var level = 1; level <= 60; level++) {
+            yaml.append(" ".repeat(level)).append("a:\n");
+        }
+
+        // Line 9 + n holds the map at level n; the key of the map at level 50 is the first node 51 levels deep.
+        assertThat(problems(yaml + " ".repeat(61) + "b: c\n")).containsExactly("apprunner.yaml:59:51: error: "
+                + "invalid YAML: lists and maps nested more than 50 levels deep here; an apprunner.yaml needs about "
+                + "five levels, so flatten them");
     }
 
     @Test

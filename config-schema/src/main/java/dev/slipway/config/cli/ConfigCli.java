@@ -7,7 +7,6 @@ import dev.slipway.config.project.ProjectFiles;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -110,14 +109,12 @@ public final class ConfigCli {
         if (!Files.exists(file)) {
             throw new IOException("no such file or directory");
         }
-        return ValidationReport.of(path, Files.readString(file, StandardCharsets.UTF_8)).problems();
+        // Read as every file Slipway reads: bytes that are not UTF-8 become U+FFFD, which the parser locates.
+        return ValidationReport.of(path, new String(Files.readAllBytes(file), StandardCharsets.UTF_8)).problems();
     }
 
     private static String reason(Exception e) {
         var cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : e;
-        if (cause instanceof CharacterCodingException) {
-            return "not UTF-8 text";
-        }
         if (cause instanceof AccessDeniedException) {
             return "permission denied";
         }

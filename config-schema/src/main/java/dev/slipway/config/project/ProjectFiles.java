@@ -18,7 +18,8 @@ public interface ProjectFiles {
     int MAX_BYTES = 2 * 1024 * 1024;
 
     /**
-     * The file's text (UTF-8, at most {@link #MAX_BYTES}), or empty when there is no regular file at
+     * The file's text (UTF-8, at most {@link #MAX_BYTES}; bytes that are not UTF-8 read as U+FFFD, which
+     * the parser reports where it stands), or empty when there is no regular file at
      * {@code path}: a symbolic link counts as none, so a link cannot make Slipway read a file outside
      * the project (an {@code apprunner.yaml} pointing at {@code /etc/passwd}).
      */

@@ -85,14 +85,22 @@ class ConfigCliTest {
     }
 
     @Test
-    void exitsTwoForAMissingOrUnreadableFile() throws IOException {
+    void exitsTwoForAMissingFile() {
         var missing = dir.resolve("missing.yaml").toString();
-        var notUtf8 = Files.write(dir.resolve("latin1.yaml"), new byte[] {'a', ':', ' ', (byte) 0xE9, '\n'});
 
-        assertThat(run("validate", invalid, missing, notUtf8.toString())).isEqualTo(ConfigCli.EXIT_USAGE);
-        assertThat(err()).isEqualTo("slipway-config: cannot read " + missing + ": no such file or directory\n"
-                + "slipway-config: cannot read " + notUtf8 + ": not UTF-8 text\n");
+        assertThat(run("validate", invalid, missing)).isEqualTo(ConfigCli.EXIT_USAGE);
+        assertThat(err()).isEqualTo("slipway-config: cannot read " + missing + ": no such file or directory\n");
         assertThat(out()).endsWith("checked 1 path: 1 error, 1 warning\n");
+    }
+
+    @Test
+    void locatesBytesThatAreNotUtf8() throws IOException {
+        var latin1 = Files.write(dir.resolve("latin1.yaml"),
+                (VALID + "# caf\u00e9\n").getBytes(StandardCharsets.ISO_8859_1)).toString();
+
+        assertThat(run("validate", latin1)).isEqualTo(ConfigCli.EXIT_ERRORS);
+        assertThat(out()).isEqualTo(latin1 + ":8:6: error: the file is not UTF-8 text here: bytes that are not "
+                + "UTF-8 were read as U+FFFD; save the file as UTF-8\nchecked 1 path: 1 error, 0 warnings\n");
     }
 
     @Test
