@@ -243,6 +243,11 @@ start_router() {
   if "$ROUTER_JAVA" -jar "$ROUTER_JAR" --help 2>&1 | grep -q -- --access-log; then
     router_args+=(--access-log off)
   fi
+  # Every load connection comes from 127.0.0.1, standing for many clients: the per-client cap stays on
+  # (its count is kept per connection as usual) but above any connection count measured here.
+  if "$ROUTER_JAVA" -jar "$ROUTER_JAR" --help 2>&1 | grep -q -- --max-connections-per-client; then
+    router_args+=(--max-connections-per-client 10000)
+  fi
   "${PROXY_PIN[@]}" "$ROUTER_JAVA" "${java_opts[@]}" -jar "$ROUTER_JAR" "${router_args[@]}" \
     >"$DIR/$name.log" 2>&1 &
   STARTED_PID=$!

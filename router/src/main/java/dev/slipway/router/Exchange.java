@@ -90,7 +90,8 @@ final class Exchange implements ChannelFutureListener {
             return;
         }
         webSocket = WebSockets.isUpgradeRequest(request);
-        ProxyHeaders.forwardRequest(request.headers(), hostHeader, inbound.clientIp(), clientRequest.requestId());
+        ProxyHeaders.forwardRequest(request.headers(), hostHeader, inbound.clientIp(), inbound.trustedPeer(),
+                clientRequest.requestId());
         if (webSocket) {
             WebSockets.restoreUpgradeHeaders(request.headers());
         }

@@ -30,11 +30,14 @@ final class InboundHandler extends ChannelInboundHandlerAdapter {
     private ChannelHandlerContext ctx;
     private Deadline deadline;
     private String clientIp;
+    /** Whether the peer is a trusted proxy, whose forwarding headers are kept. */
+    private final boolean trustedPeer;
     private Exchange exchange;
     private boolean drainScheduled;
 
-    InboundHandler(LoopContext loop) {
+    InboundHandler(LoopContext loop, boolean trustedPeer) {
         this.loop = loop;
+        this.trustedPeer = trustedPeer;
         this.timer = new ClientTimer(loop.state.options, this);
     }
 
@@ -186,6 +189,12 @@ final class InboundHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /** Whether the connection's peer is a trusted proxy ({@link RouterOptions#trustedProxies()}). */
+    boolean trustedPeer() {
+        return trustedPeer;
+    }
+
+    /** The connection's peer address. */
     String clientIp() {
         if (clientIp == null) {
             SocketAddress remote = ctx.channel().remoteAddress();

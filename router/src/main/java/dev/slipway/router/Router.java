@@ -2,14 +2,11 @@ package dev.slipway.router;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.Future;
@@ -21,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -94,40 +90,18 @@ public final class Router implements AutoCloseable {
 
     private static Channel bind(RouterOptions options, Transport transport, EventLoopGroup group,
                                 Map<EventLoop, LoopContext> byLoop, RouterState state) {
-        AtomicLong lastRefusalWarning = new AtomicLong(System.nanoTime() - REFUSAL_WARNING_INTERVAL.toNanos());
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(group)
                 .channel(transport.serverChannelType())
                 .option(ChannelOption.SO_BACKLOG, ACCEPT_BACKLOG)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WRITE_BUFFER_WATER_MARK)
-                .childHandler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel channel) {
-                        if (state.connections.incrementAndGet() > options.maxConnections()) {
-                            state.connections.decrementAndGet();
-                            warnRefused(lastRefusalWarning, options.maxConnections());
-                            channel.close();
-                            return;
-                        }
-                        channel.closeFuture().addListener(state.connectionClosed);
-                        InboundHandler inbound = new InboundHandler(byLoop.get(channel.eventLoop()));
-                        channel.pipeline().addLast(inbound.timer(), new HttpServerCodec(), inbound);
-                    }
-                });
+                .childHandler(new ClientAcceptor(state, byLoop));
         try {
             return bootstrap.bind(options.bindAddress(), options.port()).syncUninterruptibly().channel();
         } catch (Exception e) {
             throw new IllegalStateException("Cannot listen on " + options.bindAddress().getHostAddress() + ":"
                     + options.port() + " (" + e.getMessage() + "); choose a free port or stop what holds it", e);
-        }
-    }
-
-    private static void warnRefused(AtomicLong lastWarning, int maxConnections) {
-        long now = System.nanoTime();
-        long last = lastWarning.get();
-        if (now - last >= REFUSAL_WARNING_INTERVAL.toNanos() && lastWarning.compareAndSet(last, now)) {
-            LOG.warn("Closing new client connections: {} are open, the most allowed (maxConnections)", maxConnections);
         }
     }
 

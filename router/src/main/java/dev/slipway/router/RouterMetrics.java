@@ -1,5 +1,6 @@
 package dev.slipway.router;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,7 +27,13 @@ final class RouterMetrics implements AutoCloseable {
     static final String ACTIVE_INSTANCES = "slipway.router.active.instances";
     static final String QUEUED = "slipway.router.queued.requests";
     static final String CONNECTIONS = "slipway.router.client.connections";
+    static final String REFUSED_CONNECTIONS = "slipway.router.refused.connections";
     static final String SERVICE_TAG = "service";
+    static final String LIMIT_TAG = "limit";
+    /** A connection refused because the router had {@link RouterOptions#maxConnections()} open. */
+    static final String LIMIT_ROUTER = "router";
+    /** A connection refused because its address had {@link RouterOptions#maxConnectionsPerClient()} open. */
+    static final String LIMIT_CLIENT = "client";
     /**
      * Upper bounds of the latency histogram's buckets (slower requests count only in {@code +Inf}), 1 ms to the
      * default request timeout. Buckets rather than percentiles kept in the router, which cost about 85 KB per
@@ -40,6 +47,8 @@ final class RouterMetrics implements AutoCloseable {
     private final int eventLoops;
     private final ConcurrentHashMap<String, ServiceMetrics> services = new ConcurrentHashMap<>();
     private final Meter connections;
+    private final Counter refusedByRouter;
+    private final Counter refusedByClient;
 
     /** Metrics into {@code registry}, or none when it is null. */
     RouterMetrics(MeterRegistry registry, int eventLoops, AtomicInteger openConnections) {
@@ -48,6 +57,21 @@ final class RouterMetrics implements AutoCloseable {
         this.connections = registry == null ? null
                 : Gauge.builder(CONNECTIONS, openConnections, AtomicInteger::get)
                         .description("Open client connections").strongReference(true).register(registry);
+        this.refusedByRouter = refusedCounter(LIMIT_ROUTER);
+        this.refusedByClient = refusedCounter(LIMIT_CLIENT);
+    }
+
+    /** Counts a client connection closed at once because of {@code limit}, {@link #LIMIT_ROUTER} or {@link #LIMIT_CLIENT}. */
+    void refusedConnection(String limit) {
+        if (registry != null) {
+            (LIMIT_CLIENT.equals(limit) ? refusedByClient : refusedByRouter).increment();
+        }
+    }
+
+    private Counter refusedCounter(String limit) {
+        return registry == null ? null : Counter.builder(REFUSED_CONNECTIONS).tag(LIMIT_TAG, limit)
+                .description("Client connections closed at once: too many open in all, or from one address")
+                .register(registry);
     }
 
     /** The meters of a service, created on first use over its {@code counts}; null when metrics are off. */
@@ -73,6 +97,8 @@ final class RouterMetrics implements AutoCloseable {
         services.values().forEach(metrics -> remove(metrics.meters()));
         services.clear();
         registry.remove(connections);
+        registry.remove(refusedByRouter);
+        registry.remove(refusedByClient);
     }
 
     private void remove(Collection<Meter> meters) {

@@ -25,6 +25,11 @@ import java.util.Objects;
  * @param streamIdleTimeout   how long a response that has started (a stream, server-sent events) or a
  *                            WebSocket may go without a byte in either direction before both connections close
  * @param maxConnections      the most client connections open at once; further connections are closed at once
+ * @param maxConnectionsPerClient the most client connections open at once from one client address, 0 for no cap;
+ *                            further connections from that address are closed at once. Trusted proxies are
+ *                            exempt: their connections carry many clients
+ * @param trustedProxies      the peers whose X-Forwarded-* and Forwarded headers are kept and extended; from any
+ *                            other peer they are replaced by what the router saw
  * @param maxRequestBodySize  the largest request body in bytes, answered with 413 beyond it; a route may set its
  *                            own ({@link Route#maxBodySize()})
  * @param healthProbeInterval how often an instance that refused a connection is probed until it accepts one
@@ -36,7 +41,7 @@ import java.util.Objects;
 public record RouterOptions(InetAddress bindAddress, int port, Duration connectTimeout, Duration requestTimeout,
                             int eventLoops, Duration upstreamIdleTimeout, Duration clientIdleTimeout,
                             Duration headerReadTimeout, Duration streamIdleTimeout, int maxConnections,
-                            long maxRequestBodySize, Duration healthProbeInterval, OutputStream accessLog,
+                            int maxConnectionsPerClient, TrustedProxies trustedProxies, long maxRequestBodySize, Duration healthProbeInterval, OutputStream accessLog,
                             MeterRegistry meterRegistry) {
 
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
@@ -50,6 +55,8 @@ public record RouterOptions(InetAddress bindAddress, int port, Duration connectT
     public static final Duration DEFAULT_HEADER_READ_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_STREAM_IDLE_TIMEOUT = Duration.ofSeconds(120);
     public static final int DEFAULT_MAX_CONNECTIONS = 10_000;
+    /** Far more than a browser opens (6 per host), few enough that one address cannot take every connection. */
+    public static final int DEFAULT_MAX_CONNECTIONS_PER_CLIENT = 256;
     /** 100 MiB. */
     public static final long DEFAULT_MAX_REQUEST_BODY_SIZE = 100L * 1024 * 1024;
     public static final Duration DEFAULT_HEALTH_PROBE_INTERVAL = Duration.ofSeconds(2);
@@ -72,6 +79,11 @@ public record RouterOptions(InetAddress bindAddress, int port, Duration connectT
         if (maxConnections < 1) {
             throw new IllegalArgumentException("maxConnections is " + maxConnections + "; allow at least 1");
         }
+        if (maxConnectionsPerClient < 0) {
+            throw new IllegalArgumentException("maxConnectionsPerClient is " + maxConnectionsPerClient
+                    + "; give 0 (no cap) or more");
+        }
+        Objects.requireNonNull(trustedProxies, "trustedProxies");
         if (maxRequestBodySize < 0) {
             throw new IllegalArgumentException("maxRequestBodySize is " + maxRequestBodySize + "; give 0 or more bytes");
         }
@@ -82,7 +94,8 @@ public record RouterOptions(InetAddress bindAddress, int port, Duration connectT
                          int eventLoops, Duration upstreamIdleTimeout) {
         this(bindAddress, port, connectTimeout, requestTimeout, eventLoops, upstreamIdleTimeout,
                 DEFAULT_CLIENT_IDLE_TIMEOUT, DEFAULT_HEADER_READ_TIMEOUT, DEFAULT_STREAM_IDLE_TIMEOUT,
-                DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_REQUEST_BODY_SIZE, DEFAULT_HEALTH_PROBE_INTERVAL, null, null);
+                DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_CONNECTIONS_PER_CLIENT, TrustedProxies.NONE,
+                DEFAULT_MAX_REQUEST_BODY_SIZE, DEFAULT_HEALTH_PROBE_INTERVAL, null, null);
     }
 
     /** Options with the default event loop count, limits and idle timeouts, no access log and no metrics. */
@@ -98,87 +111,111 @@ public record RouterOptions(InetAddress bindAddress, int port, Duration connectT
     public RouterOptions withPort(int listenPort) {
         return new RouterOptions(bindAddress, listenPort, connectTimeout, requestTimeout, eventLoops,
                 upstreamIdleTimeout, clientIdleTimeout, headerReadTimeout, streamIdleTimeout, maxConnections,
-                maxRequestBodySize, healthProbeInterval, accessLog, meterRegistry);
+                maxConnectionsPerClient, trustedProxies, maxRequestBodySize, healthProbeInterval, accessLog,
+                meterRegistry);
     }
 
     public RouterOptions withBindAddress(InetAddress address) {
-        return new RouterOptions(address, port, connectTimeout, requestTimeout, eventLoops,
-                upstreamIdleTimeout, clientIdleTimeout, headerReadTimeout, streamIdleTimeout, maxConnections,
-                maxRequestBodySize, healthProbeInterval, accessLog, meterRegistry);
+        return new RouterOptions(address, port, connectTimeout, requestTimeout, eventLoops, upstreamIdleTimeout,
+                clientIdleTimeout, headerReadTimeout, streamIdleTimeout, maxConnections,
+                maxConnectionsPerClient, trustedProxies, maxRequestBodySize, healthProbeInterval, accessLog,
+                meterRegistry);
     }
 
     public RouterOptions withConnectTimeout(Duration timeout) {
-        return new RouterOptions(bindAddress, port, timeout, requestTimeout, eventLoops,
-                upstreamIdleTimeout, clientIdleTimeout, headerReadTimeout, streamIdleTimeout, maxConnections,
-                maxRequestBodySize, healthProbeInterval, accessLog, meterRegistry);
+        return new RouterOptions(bindAddress, port, timeout, requestTimeout, eventLoops, upstreamIdleTimeout,
+                clientIdleTimeout, headerReadTimeout, streamIdleTimeout, maxConnections,
+                maxConnectionsPerClient, trustedProxies, maxRequestBodySize, healthProbeInterval, accessLog,
+                meterRegistry);
     }
 
     public RouterOptions withRequestTimeout(Duration timeout) {
-        return new RouterOptions(bindAddress, port, connectTimeout, timeout, eventLoops,
-                upstreamIdleTimeout, clientIdleTimeout, headerReadTimeout, streamIdleTimeout, maxConnections,
-                maxRequestBodySize, healthProbeInterval, accessLog, meterRegistry);
+        return new RouterOptions(bindAddress, port, connectTimeout, timeout, eventLoops, upstreamIdleTimeout,
+                clientIdleTimeout, headerReadTimeout, streamIdleTimeout, maxConnections,
+                maxConnectionsPerClient, trustedProxies, maxRequestBodySize, healthProbeInterval, accessLog,
+                meterRegistry);
     }
 
     public RouterOptions withEventLoops(int count) {
-        return new RouterOptions(bindAddress, port, connectTimeout, requestTimeout, count,
-                upstreamIdleTimeout, clientIdleTimeout, headerReadTimeout, streamIdleTimeout, maxConnections,
-                maxRequestBodySize, healthProbeInterval, accessLog, meterRegistry);
+        return new RouterOptions(bindAddress, port, connectTimeout, requestTimeout, count, upstreamIdleTimeout,
+                clientIdleTimeout, headerReadTimeout, streamIdleTimeout, maxConnections,
+                maxConnectionsPerClient, trustedProxies, maxRequestBodySize, healthProbeInterval, accessLog,
+                meterRegistry);
     }
 
     public RouterOptions withUpstreamIdleTimeout(Duration timeout) {
-        return new RouterOptions(bindAddress, port, connectTimeout, requestTimeout, eventLoops,
-                timeout, clientIdleTimeout, headerReadTimeout, streamIdleTimeout, maxConnections,
-                maxRequestBodySize, healthProbeInterval, accessLog, meterRegistry);
+        return new RouterOptions(bindAddress, port, connectTimeout, requestTimeout, eventLoops, timeout,
+                clientIdleTimeout, headerReadTimeout, streamIdleTimeout, maxConnections,
+                maxConnectionsPerClient, trustedProxies, maxRequestBodySize, healthProbeInterval, accessLog,
+                meterRegistry);
     }
 
     public RouterOptions withClientIdleTimeout(Duration timeout) {
         return new RouterOptions(bindAddress, port, connectTimeout, requestTimeout, eventLoops,
                 upstreamIdleTimeout, timeout, headerReadTimeout, streamIdleTimeout, maxConnections,
-                maxRequestBodySize, healthProbeInterval, accessLog, meterRegistry);
+                maxConnectionsPerClient, trustedProxies, maxRequestBodySize, healthProbeInterval, accessLog,
+                meterRegistry);
     }
 
     public RouterOptions withHeaderReadTimeout(Duration timeout) {
         return new RouterOptions(bindAddress, port, connectTimeout, requestTimeout, eventLoops,
                 upstreamIdleTimeout, clientIdleTimeout, timeout, streamIdleTimeout, maxConnections,
-                maxRequestBodySize, healthProbeInterval, accessLog, meterRegistry);
+                maxConnectionsPerClient, trustedProxies, maxRequestBodySize, healthProbeInterval, accessLog,
+                meterRegistry);
     }
 
     public RouterOptions withStreamIdleTimeout(Duration timeout) {
         return new RouterOptions(bindAddress, port, connectTimeout, requestTimeout, eventLoops,
                 upstreamIdleTimeout, clientIdleTimeout, headerReadTimeout, timeout, maxConnections,
-                maxRequestBodySize, healthProbeInterval, accessLog, meterRegistry);
+                maxConnectionsPerClient, trustedProxies, maxRequestBodySize, healthProbeInterval, accessLog,
+                meterRegistry);
     }
 
     public RouterOptions withMaxConnections(int count) {
         return new RouterOptions(bindAddress, port, connectTimeout, requestTimeout, eventLoops,
                 upstreamIdleTimeout, clientIdleTimeout, headerReadTimeout, streamIdleTimeout, count,
-                maxRequestBodySize, healthProbeInterval, accessLog, meterRegistry);
+                maxConnectionsPerClient, trustedProxies, maxRequestBodySize, healthProbeInterval, accessLog,
+                meterRegistry);
+    }
+
+    public RouterOptions withMaxConnectionsPerClient(int count) {
+        return new RouterOptions(bindAddress, port, connectTimeout, requestTimeout, eventLoops,
+                upstreamIdleTimeout, clientIdleTimeout, headerReadTimeout, streamIdleTimeout, maxConnections,
+                count, trustedProxies, maxRequestBodySize, healthProbeInterval, accessLog, meterRegistry);
+    }
+
+    public RouterOptions withTrustedProxies(TrustedProxies proxies) {
+        return new RouterOptions(bindAddress, port, connectTimeout, requestTimeout, eventLoops,
+                upstreamIdleTimeout, clientIdleTimeout, headerReadTimeout, streamIdleTimeout, maxConnections,
+                maxConnectionsPerClient, proxies, maxRequestBodySize, healthProbeInterval, accessLog, meterRegistry);
     }
 
     public RouterOptions withMaxRequestBodySize(long bytes) {
         return new RouterOptions(bindAddress, port, connectTimeout, requestTimeout, eventLoops,
                 upstreamIdleTimeout, clientIdleTimeout, headerReadTimeout, streamIdleTimeout, maxConnections,
-                bytes, healthProbeInterval, accessLog, meterRegistry);
+                maxConnectionsPerClient, trustedProxies, bytes, healthProbeInterval, accessLog, meterRegistry);
     }
 
     public RouterOptions withHealthProbeInterval(Duration interval) {
         return new RouterOptions(bindAddress, port, connectTimeout, requestTimeout, eventLoops,
                 upstreamIdleTimeout, clientIdleTimeout, headerReadTimeout, streamIdleTimeout, maxConnections,
-                maxRequestBodySize, interval, accessLog, meterRegistry);
+                maxConnectionsPerClient, trustedProxies, maxRequestBodySize, interval, accessLog, meterRegistry);
     }
 
     /** A copy writing its access log to {@code out}; null turns the access log off. */
     public RouterOptions withAccessLog(OutputStream out) {
         return new RouterOptions(bindAddress, port, connectTimeout, requestTimeout, eventLoops,
                 upstreamIdleTimeout, clientIdleTimeout, headerReadTimeout, streamIdleTimeout, maxConnections,
-                maxRequestBodySize, healthProbeInterval, out, meterRegistry);
+                maxConnectionsPerClient, trustedProxies, maxRequestBodySize, healthProbeInterval, out,
+                meterRegistry);
     }
 
     /** A copy recording metrics in {@code registry}; null records none. */
     public RouterOptions withMeterRegistry(MeterRegistry registry) {
         return new RouterOptions(bindAddress, port, connectTimeout, requestTimeout, eventLoops,
                 upstreamIdleTimeout, clientIdleTimeout, headerReadTimeout, streamIdleTimeout, maxConnections,
-                maxRequestBodySize, healthProbeInterval, accessLog, registry);
+                maxConnectionsPerClient, trustedProxies, maxRequestBodySize, healthProbeInterval, accessLog,
+                registry);
     }
 
     private static void requirePositive(Duration duration, String name) {

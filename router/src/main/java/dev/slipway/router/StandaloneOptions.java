@@ -27,7 +27,8 @@ record StandaloneOptions(RouterOptions router, Path stateFile, String accessLog,
     static final String DEFAULT_ACCESS_LOG = STDOUT;
     private static final Set<String> OPTIONS = Set.of("--state", "--port", "--bind", "--request-timeout",
             "--connect-timeout", "--stream-idle-timeout", "--header-timeout", "--client-idle-timeout",
-            "--upstream-idle-timeout", "--health-probe-interval", "--max-connections", "--max-body-size",
+            "--upstream-idle-timeout", "--health-probe-interval", "--max-connections",
+            "--max-connections-per-client", "--trusted-proxies", "--max-body-size",
             "--event-loops", "--access-log", "--control-port", "--control-bind", "--control-token");
 
     /**
@@ -57,6 +58,11 @@ record StandaloneOptions(RouterOptions router, Path stateFile, String accessLog,
               --upstream-idle-timeout DURATION  longest reuse of an idle instance connection (default 4s)
               --health-probe-interval DURATION  probe interval for unreachable instances (default 2s)
               --max-connections N           most client connections at once (default 10000)
+              --max-connections-per-client N  most connections at once from one client address
+                                            (default 256; 0 for no cap; trusted proxies are exempt)
+              --trusted-proxies CIDRS       proxies whose X-Forwarded-* and Forwarded headers are kept, e.g.
+                                            10.0.0.0/8,fd00::/8 (default: none; from any other peer they
+                                            are replaced by what the router saw)
               --max-body-size SIZE          largest request body, e.g. 100MiB (default 100MiB)
               --event-loops N               I/O threads (default: the number of processors)
               --access-log FILE|-|off       access log file to append to, - for standard output (default -)
@@ -128,6 +134,9 @@ record StandaloneOptions(RouterOptions router, Path stateFile, String accessLog,
                 case "--upstream-idle-timeout" -> router = router.withUpstreamIdleTimeout(duration(value, name));
                 case "--health-probe-interval" -> router = router.withHealthProbeInterval(duration(value, name));
                 case "--max-connections" -> router = router.withMaxConnections(number(value, name, 1, Integer.MAX_VALUE));
+                case "--max-connections-per-client" ->
+                        router = router.withMaxConnectionsPerClient(number(value, name, 0, Integer.MAX_VALUE));
+                case "--trusted-proxies" -> router = router.withTrustedProxies(proxies(value, name));
                 case "--max-body-size" -> router = router.withMaxRequestBodySize(size(value, name));
                 case "--event-loops" -> router = router.withEventLoops(number(value, name, 1, 1024));
                 case "--access-log" -> accessLog = value;
@@ -196,6 +205,14 @@ record StandaloneOptions(RouterOptions router, Path stateFile, String accessLog,
             throw new UsageException(name + " must be a size such as 1048576, 512KiB, 100MiB or 2GiB, got '" + value + "'");
         }
         return size.amount() * unit;
+    }
+
+    private static TrustedProxies proxies(String value, String name) throws UsageException {
+        try {
+            return TrustedProxies.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(name + ": " + e.getMessage());
+        }
     }
 
     private static InetAddress address(String value, String name) throws UsageException {

@@ -48,7 +48,7 @@ class HeadersIT {
 
         Headers seen = backend.lastRequestHeaders();
         assertThat(seen.getFirst("Host")).isEqualTo("App.localhost:8000");
-        assertThat(seen.getFirst("X-Forwarded-For")).isEqualTo("203.0.113.7, 127.0.0.1");
+        assertThat(seen.get("X-Forwarded-For")).as("a forged address, replaced").containsExactly("127.0.0.1");
         assertThat(seen.getFirst("X-Forwarded-Proto")).isEqualTo("http");
         assertThat(seen.getFirst("X-Forwarded-Host")).isEqualTo("App.localhost:8000");
         String requestId = seen.getFirst("X-Request-Id");

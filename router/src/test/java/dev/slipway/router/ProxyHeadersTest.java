@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaders;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ProxyHeadersTest {
@@ -55,21 +56,71 @@ class ProxyHeadersTest {
     }
 
     @Test
-    void appendsTheClientToEveryEarlierForwardedFor() {
+    void fromATrustedProxyAppendsThePeerToEveryEarlierForwardedForAndKeepsTheOthers() {
         HttpHeaders headers = new DefaultHttpHeaders()
                 .add("Host", "a.localhost:8000")
                 .add("X-Forwarded-For", "198.51.100.1")
                 .add("X-Forwarded-For", "198.51.100.2")
-                .add("X-Forwarded-Proto", "https");
+                .add("X-Forwarded-Proto", "https")
+                .add("Forwarded", "for=198.51.100.1;proto=https");
 
-        ProxyHeaders.forwardRequest(headers, headers.get("Host"), "127.0.0.1", "id-1");
+        ProxyHeaders.forwardRequest(headers, headers.get("Host"), "127.0.0.1", true, "id-1");
 
         assertThat(headers.get("X-Forwarded-For")).isEqualTo("198.51.100.1, 198.51.100.2, 127.0.0.1");
         assertThat(headers.getAll("X-Forwarded-For")).hasSize(1);
-        assertThat(headers.get("X-Forwarded-Proto")).isEqualTo("http");
+        assertThat(headers.get("X-Forwarded-Proto")).isEqualTo("https");
         assertThat(headers.get("X-Forwarded-Host")).isEqualTo("a.localhost:8000");
+        assertThat(headers.get("Forwarded")).isEqualTo("for=198.51.100.1;proto=https");
         assertThat(headers.get("Host")).isEqualTo("a.localhost:8000");
         assertThat(headers.get("X-Request-Id")).isEqualTo("id-1");
+    }
+
+    @Test
+    void fromAnyOtherPeerReplacesEveryForwardingHeaderWithWhatTheRouterSaw() {
+        HttpHeaders headers = new DefaultHttpHeaders()
+                .add("Host", "a.localhost:8000")
+                .add("x-forwarded-for", "10.0.0.1")
+                .add("X-FORWARDED-FOR", "10.0.0.2")
+                .add("X-Forwarded-Proto", "https")
+                .add("X-Forwarded-Host", "admin.internal")
+                .add("X-Forwarded-Port", "443")
+                .add("X-Forwarded-Prefix", "/admin")
+                .add("FORWARDED", "for=10.0.0.1")
+                .add("X-Real-IP", "10.0.0.1")
+                .add("Connection", "X-Forwarded-Ssl")
+                .add("X-Forwarded-Ssl", "on")
+                .add("X-Forwarded", "not a forwarding header")
+                .add("Forwarded-By", "kept");
+
+        ProxyHeaders.forwardRequest(headers, headers.get("Host"), "192.0.2.9", false, "id-2");
+
+        assertThat(headers.names()).containsExactlyInAnyOrder("Host", "X-Forwarded", "Forwarded-By",
+                "x-forwarded-for", "x-forwarded-proto", "x-forwarded-host", "x-request-id");
+        assertThat(headers.getAll("X-Forwarded-For")).containsExactly("192.0.2.9");
+        assertThat(headers.get("X-Forwarded-Proto")).isEqualTo("http");
+        assertThat(headers.get("X-Forwarded-Host")).isEqualTo("a.localhost:8000");
+    }
+
+    @Test
+    void aTrustedProxyThatSentNoForwardingHeadersGetsTheRoutersOwn() {
+        HttpHeaders headers = new DefaultHttpHeaders().add("Host", "a.localhost");
+
+        ProxyHeaders.forwardRequest(headers, headers.get("Host"), "10.1.2.3", true, "id-3");
+
+        assertThat(headers.get("X-Forwarded-For")).isEqualTo("10.1.2.3");
+        assertThat(headers.get("X-Forwarded-Proto")).isEqualTo("http");
+        assertThat(headers.get("X-Forwarded-Host")).isEqualTo("a.localhost");
+    }
+
+    @Test
+    void tellsForwardingHeadersFromOthersInAnyCase() {
+        for (String name : List.of("X-Forwarded-For", "x-forwarded-proto", "X-FORWARDED-HOST", "X-Forwarded-Client-Cert",
+                "Forwarded", "forwarded", "X-Real-IP", "x-real-ip")) {
+            assertThat(ProxyHeaders.isForwarding(name)).as(name).isTrue();
+        }
+        for (String name : List.of("X-Forwarded", "X-Forwarded-", "Forwarded-By", "Host", "X-Real-IPs", "x-request-id")) {
+            assertThat(ProxyHeaders.isForwarding(name)).as(name).isFalse();
+        }
     }
 
     @Test

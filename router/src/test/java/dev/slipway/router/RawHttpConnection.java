@@ -37,7 +37,15 @@ final class RawHttpConnection implements AutoCloseable {
     private final OutputStream out;
 
     RawHttpConnection(int port) throws IOException {
-        socket = new Socket(InetAddress.getLoopbackAddress(), port);
+        this(port, null);
+    }
+
+    /**
+     * A connection to the router on loopback from the local address {@code from} (any loopback address, e.g.
+     * 127.0.0.2, so that one test can be several clients), or from the usual one when null.
+     */
+    RawHttpConnection(int port, InetAddress from) throws IOException {
+        socket = new Socket(InetAddress.getLoopbackAddress(), port, from, 0);
         socket.setSoTimeout(READ_TIMEOUT_MILLIS);
         in = new BufferedInputStream(socket.getInputStream());
         out = socket.getOutputStream();

@@ -54,6 +54,28 @@ class StandaloneOptionsTest {
     }
 
     @Test
+    void readsThePerClientCapAndTheTrustedProxies() throws Exception {
+        RouterOptions defaults = StandaloneOptions.parse("--state", "r.json").router();
+        RouterOptions router = StandaloneOptions.parse("--state", "r.json", "--max-connections-per-client", "0",
+                "--trusted-proxies=10.0.0.0/8,127.0.0.1/32,fd00::/8").router();
+
+        assertThat(defaults.maxConnectionsPerClient()).isEqualTo(256);
+        assertThat(defaults.trustedProxies()).isEqualTo(TrustedProxies.NONE);
+        assertThat(router.maxConnectionsPerClient()).isZero();
+        assertThat(router.trustedProxies()).isEqualTo(TrustedProxies.parse("10.0.0.0/8,127.0.0.1/32,fd00::/8"));
+    }
+
+    @Test
+    void refusesABadTrustedProxyNamingIt() {
+        assertThatThrownBy(() -> StandaloneOptions.parse("--state", "r.json", "--trusted-proxies", "10.0.0.0/8,10.0.0.1/8"))
+                .isInstanceOf(StandaloneOptions.UsageException.class)
+                .hasMessageStartingWith("--trusted-proxies: '10.0.0.1/8' is not a CIDR block");
+        assertThatThrownBy(() -> StandaloneOptions.parse("--state", "r.json", "--max-connections-per-client", "-1"))
+                .isInstanceOf(StandaloneOptions.UsageException.class)
+                .hasMessageContaining("--max-connections-per-client must be a whole number from 0");
+    }
+
+    @Test
     void defaultsToAnAccessLogOnStandardOutputAndNoControlPort() throws Exception {
         StandaloneOptions options = StandaloneOptions.parse(Map.of(), "--state", "r.json");
 

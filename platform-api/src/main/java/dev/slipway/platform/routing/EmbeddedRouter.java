@@ -36,7 +36,7 @@ final class EmbeddedRouter implements RouteTablePublisher {
         this.stateFile = directory.resolve(RouterLauncher.STATE_FILE);
         RouteTable saved = load(stateFile);
         try {
-            this.router = Router.start(RouterOptions.onPort(settings.port())
+            this.router = Router.start(RouterClientOptions.of(settings).applyTo(RouterOptions.onPort(settings.port()))
                     .withBindAddress(InetAddress.getByName(settings.bind()))
                     .withMeterRegistry(registry));
         } catch (RuntimeException e) {

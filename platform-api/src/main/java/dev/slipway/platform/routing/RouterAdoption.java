@@ -34,12 +34,13 @@ final class RouterAdoption {
     static RouterSupervisor adoptOrStart(SlipwayProperties.Router settings, Path directory, String token) {
         Path recordFile = directory.resolve(RouterRecord.FILE_NAME);
         Optional<RouterRecord> recorded = RouterRecord.read(recordFile);
-        RouterLauncher launcher = new RouterLauncher(directory, settings.bind(), token);
+        RouterClientOptions clients = RouterClientOptions.of(settings);
+        RouterLauncher launcher = new RouterLauncher(directory, settings.bind(), token, clients);
         Optional<ProcessHandle> running = recorded.flatMap(RouterRecord::process);
         if (running.isPresent()) {
             RouterRecord router = recorded.get();
             RouterControl control = new RouterControl(router.controlPort(), token);
-            String unfit = unfit(router, settings, control);
+            String unfit = unfit(router, settings, clients, control);
             if (unfit == null) {
                 RouterSupervisor supervisor = new RouterSupervisor(launcher, control, recordFile, router.bind(), router.port());
                 supervisor.adopt(running.get());
@@ -71,13 +72,18 @@ final class RouterAdoption {
     }
 
     /** Why a running recorded router cannot be adopted, or null when it can. */
-    private static String unfit(RouterRecord router, SlipwayProperties.Router settings, RouterControl control) {
+    private static String unfit(RouterRecord router, SlipwayProperties.Router settings, RouterClientOptions clients,
+                                RouterControl control) {
         if (!router.bind().equals(settings.bind())
                 || (settings.port() != 0 && settings.port() != router.port())
                 || (settings.controlPort() != 0 && settings.controlPort() != router.controlPort())) {
             return "it listens on " + router.bind() + ":" + router.port() + " with control port "
                     + router.controlPort() + ", but the settings ask for " + settings.bind() + ":"
                     + settings.port() + " with control port " + settings.controlPort();
+        }
+        if (!clients.arguments().equals(router.options())) {
+            return "it was started with the client options " + router.options() + ", but the settings ask for "
+                    + clients.arguments();
         }
         // A router launched moments ago by a Slipway that then stopped may still be starting.
         long deadline = System.nanoTime() + HEALTH_GRACE.toNanos();

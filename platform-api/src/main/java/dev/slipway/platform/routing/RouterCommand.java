@@ -31,7 +31,8 @@ final class RouterCommand {
         this.directory = directory;
     }
 
-    List<String> build(String classPath, String bind, int port, int controlPort, Path stateFile) throws IOException {
+    List<String> build(String classPath, String bind, int port, int controlPort, Path stateFile,
+                       RouterClientOptions clients) throws IOException {
         List<String> command = new ArrayList<>();
         setsid().ifPresent(command::add);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -46,6 +47,7 @@ final class RouterCommand {
         }
         command.addAll(List.of("--port", Integer.toString(port), "--bind", bind, "--state", stateFile.toString(),
                 "--control-port", Integer.toString(controlPort), "--access-log", "off"));
+        command.addAll(clients.arguments());
         return command;
     }
 

@@ -31,11 +31,18 @@ final class RouterLauncher {
     private final Path directory;
     private final String bind;
     private final String token;
+    private final RouterClientOptions clients;
 
-    RouterLauncher(Path directory, String bind, String token) {
+    RouterLauncher(Path directory, String bind, String token, RouterClientOptions clients) {
         this.directory = directory;
         this.bind = bind;
         this.token = token;
+        this.clients = clients;
+    }
+
+    /** How the routers this launcher starts treat their clients. */
+    RouterClientOptions clients() {
+        return clients;
     }
 
     Path stateFile() {
@@ -103,7 +110,7 @@ final class RouterLauncher {
 
     private Process launch(int port, int controlPort) throws IOException {
         List<String> command = new RouterCommand(directory)
-                .build(System.getProperty("java.class.path"), bind, port, controlPort, stateFile());
+                .build(System.getProperty("java.class.path"), bind, port, controlPort, stateFile(), clients);
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()))

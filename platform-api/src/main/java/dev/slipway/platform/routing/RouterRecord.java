@@ -7,7 +7,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.LoggerFactory;
@@ -23,13 +25,19 @@ import tools.jackson.databind.json.JsonMapper;
  * @param bind        the address it serves apps on
  * @param port        the port it serves apps on
  * @param controlPort the port of its control API, on loopback
+ * @param options     the options it was started with that say how it treats clients
+ *                    ({@link RouterClientOptions#arguments()}); empty in a record from before they existed
  */
-record RouterRecord(long pid, Instant started, String bind, int port, int controlPort) {
+record RouterRecord(long pid, Instant started, String bind, int port, int controlPort, List<String> options) {
 
     static final String FILE_NAME = "router.json";
 
-    static RouterRecord of(ProcessHandle process, String bind, int port, int controlPort) {
-        return new RouterRecord(process.pid(), startOf(process), bind, port, controlPort);
+    RouterRecord {
+        options = List.copyOf(options);
+    }
+
+    static RouterRecord of(ProcessHandle process, String bind, int port, int controlPort, List<String> options) {
+        return new RouterRecord(process.pid(), startOf(process), bind, port, controlPort, options);
     }
 
     /** The record in {@code file}, or empty when there is none or it cannot be read (which is logged). */
@@ -38,7 +46,7 @@ record RouterRecord(long pid, Instant started, String bind, int port, int contro
             JsonNode json = JsonMapper.shared().readTree(Files.readString(file, StandardCharsets.UTF_8));
             return Optional.of(new RouterRecord(json.required("pid").asLong(),
                     Instant.parse(json.required("started").asString()), json.required("bind").asString(),
-                    json.required("port").asInt(), json.required("controlPort").asInt()));
+                    json.required("port").asInt(), json.required("controlPort").asInt(), options(json)));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException | RuntimeException e) {
@@ -56,6 +64,7 @@ record RouterRecord(long pid, Instant started, String bind, int port, int contro
         json.put("bind", bind);
         json.put("port", port);
         json.put("controlPort", controlPort);
+        json.put("options", options);
         Path temporary = Files.createTempFile(file.getParent(), "." + FILE_NAME, ".tmp");
         try {
             Files.writeString(temporary, JsonMapper.shared().writeValueAsString(json) + "\n", StandardCharsets.UTF_8);
@@ -63,6 +72,12 @@ record RouterRecord(long pid, Instant started, String bind, int port, int contro
         } finally {
             Files.deleteIfExists(temporary);
         }
+    }
+
+    private static List<String> options(JsonNode json) {
+        List<String> options = new ArrayList<>();
+        json.path("options").forEach(option -> options.add(option.asString()));
+        return options;
     }
 
     /** The recorded process, if it still runs: same id and same start time. */

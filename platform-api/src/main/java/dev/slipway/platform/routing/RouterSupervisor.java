@@ -61,7 +61,7 @@ final class RouterSupervisor implements AutoCloseable {
     void start() throws IOException {
         // Recorded at once, so a Slipway stopped while the router starts still finds it next time.
         Process process = launcher.start(port, control.port(), control, START_TIMEOUT, router -> {
-            RouterRecord.of(router, bind, port, control.port()).write(recordFile);
+            RouterRecord.of(router, bind, port, control.port(), launcher.clients().arguments()).write(recordFile);
             watch(router);
         });
         process.onExit().thenRun(() -> exited(process.toHandle(), " with status " + process.exitValue()));

@@ -50,9 +50,14 @@ public record SlipwayProperties(
      * @param port        the port services are served on ({@code 0}: any free port)
      * @param bind        the address it listens on
      * @param controlPort the router process's control API, on loopback ({@code 0}: any free port)
+     * @param maxConnectionsPerClient the most connections at once from one client address ({@code 0}: no cap);
+     *                    trusted proxies are exempt
+     * @param trustedProxies comma-separated CIDR blocks of proxies in front of the router, whose
+     *                    X-Forwarded-* and Forwarded headers it keeps; blank trusts none
      */
     public record Router(@DefaultValue("process") RouterMode mode, @DefaultValue("8000") int port,
-                         @DefaultValue("0.0.0.0") String bind, @DefaultValue("8001") int controlPort) {
+                         @DefaultValue("0.0.0.0") String bind, @DefaultValue("8001") int controlPort,
+                         @DefaultValue("256") int maxConnectionsPerClient, @DefaultValue("") String trustedProxies) {
     }
 
     /** Where the router runs. */

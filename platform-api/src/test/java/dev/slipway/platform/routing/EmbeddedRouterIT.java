@@ -11,7 +11,7 @@ class EmbeddedRouterIT extends RouteTablePublisherContract {
     protected RouteTablePublisher open(Path directory) {
         try {
             return new EmbeddedRouter(new SlipwayProperties.Router(SlipwayProperties.RouterMode.EMBEDDED, 0,
-                    "127.0.0.1", 0), directory);
+                    "127.0.0.1", 0, 256, ""), directory);
         } catch (UnknownHostException e) {
             throw new AssertionError(e);
         }

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class RouterProcessIT extends RouteTablePublisherContract {
 
     private static final SlipwayProperties.Router SETTINGS =
-            new SlipwayProperties.Router(SlipwayProperties.RouterMode.PROCESS, 0, "127.0.0.1", 0);
+            new SlipwayProperties.Router(SlipwayProperties.RouterMode.PROCESS, 0, "127.0.0.1", 0, 256, "");
 
     private final List<ProcessHandle> routers = new CopyOnWriteArrayList<>();
 
@@ -127,7 +127,7 @@ class RouterProcessIT extends RouteTablePublisherContract {
         RouterProcess supervised = (RouterProcess) publisher();
         RouterRecord record = RouterRecord.read(home.resolve("router/router.json")).orElseThrow();
         var settings = new SlipwayProperties.Router(SlipwayProperties.RouterMode.EXTERNAL, 0, "127.0.0.1",
-                record.controlPort());
+                record.controlPort(), 256, "");
         try (RouterProcess external = RouterProcess.external(settings, home.resolve("router"), Map.of())) {
             external.publish(serving("hello", backend("blue")));
 
@@ -141,7 +141,7 @@ class RouterProcessIT extends RouteTablePublisherContract {
     void aTakenPortStopsTheStartWithTheRoutersOwnReason() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             var settings = new SlipwayProperties.Router(SlipwayProperties.RouterMode.PROCESS, taken.getLocalPort(),
-                    "127.0.0.1", 0);
+                    "127.0.0.1", 0, 256, "");
 
             assertThatThrownBy(() -> RouterProcess.supervised(settings, home.resolve("router"), Map.of()))
                     .isInstanceOf(RouterUnavailableException.class)
