@@ -1,5 +1,6 @@
 package dev.slipway.platform.logs;
 
+import dev.slipway.build.image.Bytes;
 import dev.slipway.build.image.SecretMask;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -22,11 +23,19 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The log of one deployment while it runs: every line is masked, numbered, timestamped, appended
  * to the deployment's log file (one JSON object per line) and handed to whoever follows it.
+ * Command output beyond the size limit is neither kept nor passed on, after one line that says so,
+ * so a build cannot fill the disk; Slipway's own lines (the outcome among them) are always kept.
  * Thread-safe; lines keep the order in which they were written.
  */
 public final class DeploymentLog implements AutoCloseable {
 
+    /** The stream of Slipway's own lines, which the size limit never drops. */
+    static final String SYSTEM = "system";
+
     private final JsonMapper json;
+    private final long maxBytes;
+    private long bytes;
+    private boolean full;
     private final BufferedWriter writer;
     private final Set<String> secrets = new HashSet<>();
     private volatile SecretMask mask = SecretMask.NONE;
@@ -35,8 +44,10 @@ public final class DeploymentLog implements AutoCloseable {
     private long seq;
     private boolean closed;
 
-    DeploymentLog(Path file, JsonMapper json) {
+    /** @param maxBytes how much command output the file takes before further output is dropped */
+    DeploymentLog(Path file, JsonMapper json, long maxBytes) {
         this.json = json;
+        this.maxBytes = maxBytes;
         try {
             Files.createDirectories(file.getParent());
             this.writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
@@ -64,17 +75,33 @@ public final class DeploymentLog implements AutoCloseable {
             if (closed) {
                 return new LogLine(seq, Instant.now(), phase, stream, mask.apply(text));
             }
-            line = new LogLine(++seq, Instant.now(), phase, stream, mask.apply(text));
-            try {
-                writer.write(json.writeValueAsString(line));
-                writer.newLine();
-                writer.flush();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            var masked = mask.apply(text);
+            if (!SYSTEM.equals(stream) && bytes + masked.length() > maxBytes) {
+                if (!full) {
+                    full = true;
+                    append(new LogLine(++seq, Instant.now(), phase, SYSTEM, "further output is not kept: this"
+                            + " deployment's log reached " + Bytes.format(maxBytes) + " (SLIPWAY_DEPLOYMENT_LOG_SIZE);"
+                            + " a failure's reason still quotes the command's last lines"));
+                }
+                return new LogLine(seq, Instant.now(), phase, stream, masked);
             }
-            followers.forEach(f -> f.accept(line));
+            line = new LogLine(++seq, Instant.now(), phase, stream, masked);
+            append(line);
         }
         return line;
+    }
+
+    private void append(LogLine line) {
+        try {
+            var text = json.writeValueAsString(line);
+            writer.write(text);
+            writer.newLine();
+            writer.flush();
+            bytes += text.length() + 1;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        followers.forEach(f -> f.accept(line));
     }
 
     /**

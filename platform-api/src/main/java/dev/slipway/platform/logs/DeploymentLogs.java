@@ -15,23 +15,26 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every deployment's log, kept as a file of JSON lines under {@code $SLIPWAY_HOME/logs/deployments}
- * and followed live while the deployment runs.
+ * (at most {@code SLIPWAY_DEPLOYMENT_LOG_SIZE} of command output each) and followed live while the
+ * deployment runs.
  */
 @Component
 public class DeploymentLogs {
 
     private final Path directory;
     private final JsonMapper json;
+    private final long maxBytes;
     private final Map<String, DeploymentLog> running = new ConcurrentHashMap<>();
 
     DeploymentLogs(SlipwayProperties properties, JsonMapper json) {
         this.directory = properties.logsDirectory().resolve("deployments");
         this.json = json;
+        this.maxBytes = properties.deployments().logSize().toBytes();
     }
 
     /** Opens the log a running deployment writes to; close it when the deployment ends. */
     public DeploymentLog open(String deploymentId) {
-        var log = new DeploymentLog(file(deploymentId), json);
+        var log = new DeploymentLog(file(deploymentId), json, maxBytes);
         running.put(deploymentId, log);
         return log;
     }

@@ -95,13 +95,15 @@ public record SlipwayProperties(
      *                           image (or app directory) for an instant rollback
      * @param maxConcurrentBuilds how many builds run at once across all services; more wait their turn
      * @param fetchTimeout       how long fetching the source, and separately the models, may take
+     * @param logSize            how much command output one deployment's log keeps; later output is dropped
      */
     public record Deployments(
             @DefaultValue("30s") Duration drainTimeout,
             @DefaultValue("20m") Duration buildTimeout,
             @DefaultValue("5") int keepArtifacts,
             @DefaultValue("2") int maxConcurrentBuilds,
-            @DefaultValue("15m") Duration fetchTimeout) {
+            @DefaultValue("15m") Duration fetchTimeout,
+            @DefaultValue("10MB") DataSize logSize) {
     }
 
     /**
