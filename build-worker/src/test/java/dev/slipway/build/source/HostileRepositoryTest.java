@@ -112,6 +112,17 @@ class HostileRepositoryTest {
     }
 
     @Test
+    void filesTogetherOverTheTotalLimitAreRefused() throws Exception {
+        commit(Entry.file("a.bin", "a".repeat(800)), Entry.file("b.bin", "b".repeat(800)), Entry.file("c.bin",
+                "c".repeat(800)));
+
+        assertThatThrownBy(() -> fetch(new SourceLimits(100, 1024, 2000, 10)))
+                .hasMessage("refusing the repository's entry \"c.bin\": the commit's files exceed 2000 bytes together"
+                        + " (SLIPWAY_MAX_SOURCE_SIZE)");
+        assertThat(checkout.resolve("a.bin")).as("refused before anything is written").doesNotExist();
+    }
+
+    @Test
     void moreFilesThanTheLimitAreRefused() throws Exception {
         var files = new ArrayList<Entry>();
         for (int i = 0; i < 101; i++) {
